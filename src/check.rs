@@ -1,0 +1,91 @@
+//! `check`: validation plus what only the paths can tell (questions never asked, rules that never
+//! fire), all as located [`Diagnostic`]s.
+
+use crate::protocol::{load, Diagnostic, Diagnostics, Loaded, ValidProtocol};
+use crate::verify::{explore, ExploreError};
+
+/// The result of checking one protocol file.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The protocol, when it has no errors.
+    pub protocol: Option<ValidProtocol>,
+    /// Errors first, then warnings.
+    pub diagnostics: Diagnostics,
+}
+
+/// Validates `text` and explores its paths for unreachable questions and rules.
+pub fn check(source_name: &str, text: &str) -> Checked {
+    let Loaded {
+        protocol,
+        mut warnings,
+    } = match load(source_name, text) {
+        Ok(loaded) => loaded,
+        Err(diagnostics) => {
+            return Checked {
+                protocol: None,
+                diagnostics,
+            }
+        }
+    };
+    let mut errors = Vec::new();
+    match explore(&protocol) {
+        Ok(graph) => {
+            for (question, _) in graph
+                .question_asked
+                .iter()
+                .enumerate()
+                .filter(|(_, asked)| !**asked)
+            {
+                let id = &protocol.questions()[question].id;
+                errors.push(
+                    Diagnostic::error(format!("/questions/{question}"), format!("question `{id}` can never be asked"))
+                        .with_help("its `ask_if` is false on every path, or an earlier rule always ends the quiz"),
+                );
+            }
+            for (rule, _) in graph
+                .rule_fired
+                .iter()
+                .enumerate()
+                .filter(|(_, fired)| !**fired)
+            {
+                let id = &protocol.protocol.rules[rule].id;
+                errors.push(
+                    Diagnostic::error(
+                        format!("/rules/{rule}/when"),
+                        format!("rule `{id}` can never fire"),
+                    )
+                    .with_help("no combination of answers makes its condition hold"),
+                );
+            }
+        }
+        Err(ExploreError::TooManyClasses(too_many)) => {
+            let id = &protocol.questions()[too_many.question].id;
+            errors.push(Diagnostic::error(
+                format!("/questions/{}/options", too_many.question),
+                format!("question `{id}` has {} independently used option groups; at most {} can be explored", too_many.groups, crate::verify::MAX_OPTION_GROUPS),
+            ));
+        }
+        Err(ExploreError::TooManyStates { question, states }) => {
+            let id = &protocol.questions()[question].id;
+            errors.push(
+                Diagnostic::error(format!("/questions/{question}"), format!("too many distinct states ({states}) after question `{id}` to explore every path"))
+                    .with_help("conditions that tie many early answers to late questions multiply the states; split the protocol or simplify those rules"),
+            );
+        }
+    }
+    if errors.is_empty() {
+        return Checked {
+            protocol: Some(protocol),
+            diagnostics: warnings,
+        };
+    }
+    for error in &mut errors {
+        (error.line, error.column) = crate::protocol::locate(text, &error.pointer).unzip();
+    }
+    errors.append(&mut warnings.items);
+    warnings.items = errors;
+    Checked {
+        protocol: None,
+        diagnostics: warnings,
+    }
+}

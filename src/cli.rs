@@ -1,0 +1,148 @@
+//! The `candidacy` command line: argument parsing and the subcommands. The only module that
+//! prints; `main` only calls [`run`] and exits with its code.
+
+mod check;
+mod evaluate;
+mod table;
+mod verify;
+mod words;
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Candidacy: check, verify, evaluate and print treatment-candidacy protocols.
+#[derive(Debug, Parser)]
+#[command(name = "candidacy", version, about, long_about = None)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a protocol file: every error with its place, then warnings.
+    Check {
+        /// The protocol file (JSON), or `-` for standard input.
+        file: PathBuf,
+    },
+    /// Prove the protocol safe on every answer path, or print a counterexample path.
+    Verify {
+        /// The protocol file (JSON), or `-` for standard input.
+        file: PathBuf,
+    },
+    /// Print the recommendation for one visitor's answers, as JSON.
+    Evaluate {
+        /// The protocol file (JSON), or `-` for standard input.
+        file: PathBuf,
+        /// The answers (JSON object: question id -> option id, [option ids], true/false/"unsure", or a number), or `-`.
+        #[arg(long)]
+        answers: PathBuf,
+        /// The locale of the texts (falls back to English).
+        #[arg(long, default_value = "en")]
+        locale: String,
+    },
+    /// Print the decision table a medical director reviews: questions, rules, plans, sources.
+    Table {
+        /// The protocol file (JSON), or `-` for standard input.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = TableFormat::Markdown)]
+        format: TableFormat,
+    },
+    /// Print the JSON Schema of the protocol format.
+    Schema,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Markdown,
+    Csv,
+}
+
+/// Exit codes: 0 all clear, 1 problems found, 2 usage or I/O error.
+pub const EXIT_PROBLEMS: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
+/// Runs a command, writing its report to `out`.
+pub fn run(args: Args, out: &mut dyn Write) -> Result<ExitCode> {
+    match args.command {
+        Command::Check { file } => check::run(&file, out),
+        Command::Verify { file } => verify::run(&file, out),
+        Command::Evaluate {
+            file,
+            answers,
+            locale,
+        } => evaluate::run(&file, &answers, &locale, out),
+        Command::Table { file, format } => table::run(&file, format, out),
+        Command::Schema => {
+            writeln!(out, "{}", schema_json())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The protocol format's JSON Schema, as committed at `static/protocol.schema.json`.
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(crate::protocol::Protocol);
+    serde_json::to_string_pretty(&schema).expect("a schema serializes")
+}
+
+/// Reads a file, or standard input for `-`; returns the name to show and the text.
+fn read_input(path: &Path) -> Result<(String, String)> {
+    if path.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("cannot read standard input")?;
+        return Ok(("<stdin>".to_owned(), text));
+    }
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read `{}`", path.display()))?;
+    Ok((path.display().to_string(), text))
+}
+
+/// Loads a protocol for the commands that need a valid one; prints the diagnostics otherwise.
+fn load_or_report(
+    path: &Path,
+    out: &mut dyn Write,
+) -> Result<Option<crate::protocol::ValidProtocol>> {
+    let (name, text) = read_input(path)?;
+    let checked = crate::check::check(&name, &text);
+    match checked.protocol {
+        Some(protocol) => Ok(Some(protocol)),
+        None => {
+            write!(out, "{}", checked.diagnostics)?;
+            let n = checked.diagnostics.errors().count();
+            writeln!(
+                out,
+                "{name}: {n} error{} — fix them first (`candidacy check {name}`)",
+                plural(n)
+            )?;
+            Ok(None)
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Groups digits by thousands: 59854438144000 -> 59,854,438,144,000.
+fn thousands(n: u128) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}

@@ -1,0 +1,37 @@
+//! `candidacy check FILE`: every error with its place, then warnings.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::{plural, read_input, EXIT_PROBLEMS};
+
+pub fn run(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {
+    let (name, text) = read_input(path)?;
+    let checked = crate::check::check(&name, &text);
+    write!(out, "{}", checked.diagnostics)?;
+    let errors = checked.diagnostics.errors().count();
+    let warnings = checked.diagnostics.warnings().count();
+    let summary = format!(
+        "{errors} error{}, {warnings} warning{}",
+        plural(errors),
+        plural(warnings)
+    );
+    match checked.protocol {
+        Some(protocol) => {
+            let doc = &protocol.protocol;
+            writeln!(
+                out,
+                "ok: {name}: protocol `{}` v{} ({summary})",
+                doc.id, doc.version
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            writeln!(out, "failed: {name} ({summary})")?;
+            Ok(ExitCode::from(EXIT_PROBLEMS))
+        }
+    }
+}

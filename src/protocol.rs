@@ -1,0 +1,335 @@
+//! The protocol: a clinic's screening logic as data.
+//!
+//! This module owns the serde types of the JSON format (documented in `docs/protocol.md`, schema in
+//! `static/protocol.schema.json`). Turning text into a [`ValidProtocol`] is [`load`]'s job; what the
+//! types mean for a visitor is the engine's; what holds on every path is the verifier's.
+
+mod compile;
+pub mod condition;
+pub mod diagnostic;
+pub mod generate;
+mod load;
+pub mod locate;
+mod text;
+mod validate;
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub use compile::{
+    Model, OptionSet, PlanModel, QuestionIdx, QuestionModel, RuleIdx, RuleModel, ValidProtocol,
+};
+pub use condition::Condition;
+pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use load::{load, LoadError, Loaded};
+pub use locate::locate;
+pub use text::Text;
+
+/// The version of the protocol file format this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole protocol file: one treatment, its questions, rules and plans.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Protocol {
+    /// The format version; must be 1.
+    pub format: u32,
+    /// A stable id for the protocol, e.g. `microneedling`.
+    pub id: String,
+    /// The clinic's version of this protocol, e.g. `1.0.0`.
+    pub version: String,
+    /// Locales every visitor-facing text provides; `en` is always required.
+    #[serde(default = "default_locales")]
+    pub locales: Vec<String>,
+    /// The treatment the protocol screens for.
+    pub treatment: Treatment,
+    /// Shown on every result: this is a screening, not medical advice.
+    pub disclaimer: Text,
+    /// What each outcome says, in one plain sentence and a little more.
+    pub outcomes: OutcomeTexts,
+    /// How to prepare, item by item (shown with outcomes that can lead to treatment).
+    #[serde(default)]
+    pub preparation: Vec<Text>,
+    /// Aftercare, item by item (shown with outcomes that can lead to treatment).
+    #[serde(default)]
+    pub aftercare: Vec<Text>,
+    /// The questions, in asking order.
+    pub questions: Vec<Question>,
+    /// The screening rules.
+    pub rules: Vec<Rule>,
+    /// Treatment plans; a visitor's plan combines every part whose condition holds.
+    #[serde(default)]
+    pub plans: Vec<PlanPart>,
+    /// Sources cited by rules and plans, by id.
+    #[serde(default)]
+    pub sources: BTreeMap<String, String>,
+}
+
+fn default_locales() -> Vec<String> {
+    vec!["en".to_owned()]
+}
+
+/// The treatment a protocol screens for, described for a layperson.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Treatment {
+    /// The treatment's name, e.g. "Microneedling".
+    pub name: Text,
+    /// What a session is like.
+    pub session: Text,
+    /// When results usually show.
+    pub timeline: Text,
+    /// How results are maintained.
+    pub maintenance: Text,
+    /// Other things worth asking the clinic about (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub also_ask_about: Option<Text>,
+}
+
+/// The visitor-facing text of each outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeTexts {
+    pub candidate: OutcomeText,
+    pub postpone: OutcomeText,
+    pub consult: OutcomeText,
+    pub not_candidate: OutcomeText,
+}
+
+/// A headline (one sentence) and a short explanation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeText {
+    pub headline: Text,
+    pub body: Text,
+}
+
+/// One question, asked on its own screen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// A stable id (lowercase letters, digits and `_`).
+    pub id: String,
+    pub kind: QuestionKind,
+    /// The question as the visitor reads it.
+    pub prompt: Text,
+    /// Optional help: why it is asked, what a term means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    /// Ask only when this condition on earlier answers holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ask_if: Option<Condition>,
+    /// A screening question rules treatment in or out: its findings (yes, an option marked
+    /// `finding`, a number outside `safe_range`) and unsure answers must never yield `candidate`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub screening: bool,
+    /// Choices, for `single_choice` and `multiple_choice`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Choice>,
+    /// For `yes_no`: also offer "I'm not sure" (answer `"unsure"`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub unsure: bool,
+    /// For `yes_no`: what "Yes" means, spelled out ("Yes, I'm pregnant or breastfeeding").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub yes_label: Option<Text>,
+    /// For `yes_no`: what "No" means, spelled out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_label: Option<Text>,
+    /// For `number`: the smallest accepted whole number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    /// For `number`: the largest accepted whole number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+    /// For `number`: the unit, e.g. "years".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Text>,
+    /// For a screening `number`: the values that are not a finding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub safe_range: Option<NumberRange>,
+    /// The answer is recorded for the clinic; options that no rule uses are expected (no warning).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub informational: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// How a question is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// Exactly one option.
+    SingleChoice,
+    /// At least one option.
+    MultipleChoice,
+    /// Yes or no (and "I'm not sure" when `unsure` is set).
+    YesNo,
+    /// A whole number between `min` and `max`.
+    Number,
+}
+
+/// One option of a choice question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// A stable id, unique within the question.
+    pub id: String,
+    pub label: Text,
+    /// Optional one-line description under the label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<Text>,
+    /// In a screening question: choosing this is a finding (a contraindication or precaution).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub finding: bool,
+    /// This option is the "I'm not sure" answer.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub unsure: bool,
+}
+
+/// A half-open range of whole numbers: `at_least <= n < below`; either end may be open.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+pub struct NumberRange {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub below: Option<i64>,
+}
+
+impl NumberRange {
+    pub fn contains(&self, value: i64) -> bool {
+        self.at_least.is_none_or(|low| value >= low) && self.below.is_none_or(|high| value < high)
+    }
+}
+
+/// A screening rule: when its condition holds, its effect applies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// A stable id, unique among rules.
+    pub id: String,
+    pub when: Condition,
+    pub effect: Effect,
+    /// Why, in plain words, addressed to the visitor.
+    pub reason: Text,
+    /// For `postpone`: when to come back ("once the cold sore has fully healed").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub come_back: Option<Text>,
+    /// For `not_candidate`: what to ask the clinic about instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instead: Option<Text>,
+    /// When the rule fires, the quiz ends at once: the remaining questions are not asked.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub ends_quiz: bool,
+    /// Ids of entries in `sources` backing this rule.
+    #[serde(default)]
+    pub source: Vec<String>,
+}
+
+/// What a rule does to the recommendation.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    /// Information shown with any outcome.
+    Note,
+    /// A clinician must assess first.
+    Consult,
+    /// A temporary contraindication: come back later.
+    Postpone,
+    /// This treatment is not for the visitor.
+    NotCandidate,
+}
+
+/// The recommendation's headline, strongest last (so `max` picks the strongest).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Candidate,
+    Consult,
+    Postpone,
+    NotCandidate,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 4] = [
+        Outcome::Candidate,
+        Outcome::Consult,
+        Outcome::Postpone,
+        Outcome::NotCandidate,
+    ];
+
+    /// The outcome of a path on which `strongest` is the strongest effect that fired.
+    ///
+    /// Both the engine and the verifier decide through this one function.
+    pub fn from_strongest(strongest: Option<Effect>) -> Outcome {
+        match strongest {
+            None | Some(Effect::Note) => Outcome::Candidate,
+            Some(Effect::Consult) => Outcome::Consult,
+            Some(Effect::Postpone) => Outcome::Postpone,
+            Some(Effect::NotCandidate) => Outcome::NotCandidate,
+        }
+    }
+
+    /// The public name, as in the CLI's JSON and the widget's `data-outcome`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Candidate => "candidate",
+            Outcome::Consult => "consult",
+            Outcome::Postpone => "postpone",
+            Outcome::NotCandidate => "not_candidate",
+        }
+    }
+}
+
+impl Effect {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Effect::Note => "note",
+            Effect::Consult => "consult",
+            Effect::Postpone => "postpone",
+            Effect::NotCandidate => "not_candidate",
+        }
+    }
+}
+
+/// A part of a treatment plan, for visitors whose answers match `when`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanPart {
+    /// A stable id, unique among plan parts.
+    pub id: String,
+    pub when: Condition,
+    /// What this part is for, e.g. "pronounced acne scars".
+    pub label: Text,
+    pub sessions: Span,
+    pub interval_weeks: Span,
+    #[serde(default)]
+    pub source: Vec<String>,
+}
+
+/// An inclusive range `min..=max` of whole numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Span {
+    pub min: u32,
+    pub max: u32,
+}

@@ -1,0 +1,210 @@
+//! The resolved model of a protocol that passed validation: ids turned into indices, conditions
+//! into [`Cond`]s, and the facts the engine and verifier need precomputed.
+
+use std::collections::HashMap;
+
+pub use crate::answers::OptionSet;
+use crate::answers::{expected_json, Value, YesNo};
+
+use super::condition::Cond;
+use super::{Effect, NumberRange, Protocol, Question, QuestionKind, Span};
+
+pub type QuestionIdx = usize;
+pub type RuleIdx = usize;
+
+/// A protocol that passed validation, with its resolved [`Model`].
+///
+/// INVARIANT: every index in `model` is in bounds of `protocol`, and every condition only tests
+/// questions of a kind that matches the test.
+#[derive(Debug, Clone)]
+pub struct ValidProtocol {
+    pub protocol: Protocol,
+    pub model: Model,
+}
+
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub questions: Vec<QuestionModel>,
+    pub rules: Vec<RuleModel>,
+    pub plans: Vec<PlanModel>,
+    pub(super) question_by_id: HashMap<String, QuestionIdx>,
+}
+
+#[derive(Debug, Clone)]
+pub struct QuestionModel {
+    pub kind: QuestionKind,
+    pub ask_if: Option<Cond>,
+    pub n_options: usize,
+    /// Whether a yes/no question offers "I'm not sure".
+    pub unsure_allowed: bool,
+    pub screening: bool,
+    /// Options that are findings (screening only).
+    pub finding_options: OptionSet,
+    /// Options that mean "I'm not sure".
+    pub unsure_options: OptionSet,
+    /// For numbers: the accepted range (inclusive).
+    pub bounds: (i64, i64),
+    /// For screening numbers: the values that are not findings.
+    pub safe_range: Option<NumberRange>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RuleModel {
+    pub when: Cond,
+    pub effect: Effect,
+    pub ends_quiz: bool,
+    /// The rule is decided once this question has been passed (asked or skipped).
+    pub decided_after: QuestionIdx,
+}
+
+#[derive(Debug, Clone)]
+pub struct PlanModel {
+    pub when: Cond,
+    pub sessions: Span,
+    pub interval_weeks: Span,
+    pub decided_after: QuestionIdx,
+}
+
+impl QuestionModel {
+    /// Whether answering `value` is a finding (a contraindication or precaution) of a screening
+    /// question; unsure answers to screening questions count as findings.
+    pub fn is_finding(&self, value: Value) -> bool {
+        self.screening
+            && match value {
+                Value::YesNo(answer) => answer != YesNo::No,
+                Value::Option(option) => {
+                    self.finding_options.contains(option) || self.unsure_options.contains(option)
+                }
+                Value::Options(chosen) => chosen.intersects(self.finding_options),
+                Value::Number(n) => self.safe_range.is_some_and(|safe| !safe.contains(n)),
+            }
+    }
+
+    /// Whether `value` is an "I'm not sure" answer.
+    pub fn is_unsure(&self, value: Value) -> bool {
+        match value {
+            Value::YesNo(answer) => answer == YesNo::Unsure,
+            Value::Option(option) => self.unsure_options.contains(option),
+            Value::Options(chosen) => chosen.intersects(self.unsure_options),
+            Value::Number(_) => false,
+        }
+    }
+
+    /// Whether `value` is a possible answer to this question.
+    pub fn accepts(&self, value: Value) -> bool {
+        match (self.kind, value) {
+            (QuestionKind::YesNo, Value::YesNo(answer)) => {
+                answer != YesNo::Unsure || self.unsure_allowed
+            }
+            (QuestionKind::SingleChoice, Value::Option(option)) => option < self.n_options,
+            (QuestionKind::MultipleChoice, Value::Options(chosen)) => {
+                !chosen.is_empty() && chosen.iter().all(|option| option < self.n_options)
+            }
+            (QuestionKind::Number, Value::Number(n)) => self.bounds.0 <= n && n <= self.bounds.1,
+            _ => false,
+        }
+    }
+}
+
+impl ValidProtocol {
+    pub fn questions(&self) -> &[Question] {
+        &self.protocol.questions
+    }
+
+    pub fn question_idx(&self, id: &str) -> Option<QuestionIdx> {
+        self.model.question_by_id.get(id).copied()
+    }
+
+    pub fn rule_idx(&self, id: &str) -> Option<RuleIdx> {
+        self.protocol.rules.iter().position(|rule| rule.id == id)
+    }
+
+    /// Reads one answer in its JSON form; the error says what was expected.
+    pub fn parse_value(
+        &self,
+        question: QuestionIdx,
+        raw: &serde_json::Value,
+    ) -> Result<Value, String> {
+        let doc = &self.protocol.questions[question];
+        let model = &self.model.questions[question];
+        let option_idx = |raw: &serde_json::Value| -> Result<usize, String> {
+            let id = raw
+                .as_str()
+                .ok_or_else(|| format!("expected {}", expected_json(model.kind)))?;
+            doc.options
+                .iter()
+                .position(|option| option.id == id)
+                .ok_or_else(|| {
+                    let known: Vec<&str> = doc
+                        .options
+                        .iter()
+                        .map(|option| option.id.as_str())
+                        .collect();
+                    format!("unknown option `{id}` (options: {})", known.join(", "))
+                })
+        };
+        let value = match (model.kind, raw) {
+            (QuestionKind::YesNo, serde_json::Value::Bool(true)) => Value::YesNo(YesNo::Yes),
+            (QuestionKind::YesNo, serde_json::Value::Bool(false)) => Value::YesNo(YesNo::No),
+            (QuestionKind::YesNo, serde_json::Value::String(s)) if s == "unsure" => {
+                if !model.unsure_allowed {
+                    return Err("this question does not offer \"I'm not sure\"".to_owned());
+                }
+                Value::YesNo(YesNo::Unsure)
+            }
+            (QuestionKind::SingleChoice, raw) => Value::Option(option_idx(raw)?),
+            (QuestionKind::MultipleChoice, serde_json::Value::Array(items))
+                if !items.is_empty() =>
+            {
+                let mut chosen = OptionSet::default();
+                for item in items {
+                    chosen.insert(option_idx(item)?);
+                }
+                Value::Options(chosen)
+            }
+            (QuestionKind::Number, serde_json::Value::Number(n)) => {
+                let n = n
+                    .as_i64()
+                    .ok_or_else(|| format!("expected {}", expected_json(model.kind)))?;
+                let (min, max) = model.bounds;
+                if n < min || n > max {
+                    return Err(format!("{n} is outside {min}..={max}"));
+                }
+                Value::Number(n)
+            }
+            _ => return Err(format!("expected {}", expected_json(model.kind))),
+        };
+        Ok(value)
+    }
+
+    /// Writes one answer in its JSON form.
+    pub fn value_to_json(&self, question: QuestionIdx, value: Value) -> serde_json::Value {
+        let options = &self.protocol.questions[question].options;
+        match value {
+            Value::YesNo(YesNo::Yes) => true.into(),
+            Value::YesNo(YesNo::No) => false.into(),
+            Value::YesNo(YesNo::Unsure) => "unsure".into(),
+            Value::Option(option) => options[option].id.clone().into(),
+            Value::Options(chosen) => chosen
+                .iter()
+                .map(|o| options[o].id.clone())
+                .collect::<Vec<_>>()
+                .into(),
+            Value::Number(n) => n.into(),
+        }
+    }
+
+    /// One answer in words for people, e.g. `yes`, `acne_scars+fine_lines`, `34`.
+    pub fn value_to_string(&self, question: QuestionIdx, value: Value) -> String {
+        let options = &self.protocol.questions[question].options;
+        match value {
+            Value::YesNo(answer) => answer.as_str().to_owned(),
+            Value::Option(option) => options[option].id.clone(),
+            Value::Options(chosen) => {
+                let ids: Vec<&str> = chosen.iter().map(|o| options[o].id.as_str()).collect();
+                format!("[{}]", ids.join(","))
+            }
+            Value::Number(n) => n.to_string(),
+        }
+    }
+}

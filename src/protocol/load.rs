@@ -1,0 +1,110 @@
+//! Text to [`ValidProtocol`]: JSON syntax, then the serde types, then validation; every error a
+//! [`Diagnostic`] that names its place.
+
+use super::diagnostic::{Diagnostic, Diagnostics};
+use super::locate::locate;
+use super::validate::validate;
+use super::{Protocol, ValidProtocol, FORMAT_VERSION};
+
+/// A protocol that loaded, with the warnings found on the way.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub protocol: ValidProtocol,
+    pub warnings: Diagnostics,
+}
+
+/// Why a protocol file did not load: every error found (and the warnings).
+pub type LoadError = Diagnostics;
+
+/// Parses and validates a protocol file. `source_name` is used in diagnostics.
+pub fn load(source_name: &str, text: &str) -> Result<Loaded, LoadError> {
+    let fail = |mut diagnostic: Diagnostic| {
+        if diagnostic.line.is_none() {
+            (diagnostic.line, diagnostic.column) = locate(text, &diagnostic.pointer).unzip();
+        }
+        Diagnostics {
+            source_name: source_name.to_owned(),
+            items: vec![diagnostic],
+        }
+    };
+
+    let json: serde_json::Value = serde_json::from_str(text).map_err(|error| {
+        let mut diagnostic =
+            Diagnostic::error("", format!("invalid JSON: {}", serde_message(&error)));
+        (diagnostic.line, diagnostic.column) = (Some(error.line()), Some(error.column()));
+        fail(diagnostic)
+    })?;
+
+    match json.get("format") {
+        Some(format) if format.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
+        Some(format) => {
+            return Err(fail(
+                Diagnostic::error("/format", format!("unsupported protocol format `{format}`"))
+                    .with_help(format!(
+                        "this version of Candidacy reads format {FORMAT_VERSION}"
+                    )),
+            ))
+        }
+        None if !json.is_object() => {
+            return Err(fail(Diagnostic::error(
+                "",
+                "a protocol must be a JSON object",
+            )));
+        }
+        None => {
+            return Err(fail(
+                Diagnostic::error("", "missing field `format`")
+                    .with_help(format!("add `\"format\": {FORMAT_VERSION}` at the top")),
+            ))
+        }
+    }
+
+    let protocol: Protocol = serde_path_to_error::deserialize(&json).map_err(|error| {
+        let pointer = pointer_of(error.path());
+        fail(Diagnostic::error(pointer, serde_message(error.inner())))
+    })?;
+
+    let mut diagnostics = Diagnostics {
+        source_name: source_name.to_owned(),
+        items: Vec::new(),
+    };
+    let model = validate(&protocol, &mut diagnostics.items);
+    for diagnostic in &mut diagnostics.items {
+        (diagnostic.line, diagnostic.column) = locate(text, &diagnostic.pointer).unzip();
+    }
+    diagnostics
+        .items
+        .sort_by_key(|d| (std::cmp::Reverse(d.severity), d.line, d.column));
+    match model {
+        Some(model) if !diagnostics.has_errors() => Ok(Loaded {
+            protocol: ValidProtocol { protocol, model },
+            warnings: diagnostics,
+        }),
+        _ => Err(diagnostics),
+    }
+}
+
+/// serde_json's message without its own " at line L column C" suffix (we print places ourselves).
+fn serde_message(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message,
+    }
+}
+
+fn pointer_of(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut pointer = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
+            Segment::Map { key } => {
+                pointer.push_str(&format!("/{}", key.replace('~', "~0").replace('/', "~1")))
+            }
+            Segment::Enum { variant } => pointer.push_str(&format!("/{variant}")),
+            Segment::Unknown => {}
+        }
+    }
+    pointer
+}

@@ -1,0 +1,89 @@
+//! Localized visitor-facing text: `{"en": "...", "es": "..."}`, or a plain string for English.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// A text in one or more locales; English (`en`) is required by validation.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(transparent)]
+pub struct Text(pub BTreeMap<String, String>);
+
+impl Text {
+    /// English text only.
+    pub fn en(text: impl Into<String>) -> Text {
+        Text(BTreeMap::from([("en".to_owned(), text.into())]))
+    }
+
+    /// The text in `locale`, falling back to English, then to any locale.
+    pub fn get(&self, locale: &str) -> &str {
+        self.0
+            .get(locale)
+            .or_else(|| self.0.get("en"))
+            .or_else(|| self.0.values().next())
+            .map_or("", String::as_str)
+    }
+
+    pub fn has(&self, locale: &str) -> bool {
+        self.0
+            .get(locale)
+            .is_some_and(|text| !text.trim().is_empty())
+    }
+
+    pub fn locales(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "a text: a string, or an object of strings by locale like {\"en\": \"...\"}",
+                )
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Text, E> {
+                Ok(Text::en(text))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                let mut texts = BTreeMap::new();
+                while let Some((locale, text)) = map.next_entry::<String, String>()? {
+                    if texts.insert(locale.clone(), text).is_some() {
+                        return Err(de::Error::custom(format_args!(
+                            "locale `{locale}` given twice"
+                        )));
+                    }
+                }
+                Ok(Text(texts))
+            }
+        }
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+impl JsonSchema for Text {
+    fn schema_name() -> Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_generator: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Visitor-facing text: a string (English), or strings by locale; `en` is required.",
+            "anyOf": [
+                { "type": "string" },
+                {
+                    "type": "object",
+                    "additionalProperties": { "type": "string" },
+                    "required": ["en"]
+                }
+            ]
+        })
+    }
+}

@@ -1,0 +1,182 @@
+//! A [`Recommendation`] put into words in one locale: the JSON the CLI prints and the content
+//! the widget renders. Pure data; no decisions are made here.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::engine::{Fired, Plan, Recommendation, Walk};
+use crate::protocol::{Effect, Outcome, ValidProtocol};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RecommendationReport {
+    pub protocol: ProtocolRef,
+    pub outcome: Outcome,
+    /// The outcome in one sentence.
+    pub headline: String,
+    pub body: String,
+    /// Every rule that fired other than notes: why the outcome is what it is.
+    pub reasons: Vec<Reason>,
+    /// Note rules that fired: information shown with any outcome.
+    pub notes: Vec<Reason>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanReport>,
+    /// Shown with outcomes that can lead to treatment.
+    pub preparation: Vec<String>,
+    pub aftercare: Vec<String>,
+    pub disclaimer: String,
+    /// The rule that ended the quiz early, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ended_early_by: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProtocolRef {
+    pub id: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    pub rule: String,
+    pub effect: Effect,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub come_back: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instead: Option<String>,
+    /// The answers that made the rule fire, by question id.
+    pub answers: BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanReport {
+    pub sessions_min: u32,
+    pub sessions_max: u32,
+    pub interval_weeks_min: u32,
+    pub interval_weeks_max: u32,
+    /// For `consult`: this is what a plan would usually look like, not a plan yet.
+    pub usual_plan_only: bool,
+    /// Every plan part that applies.
+    pub parts: Vec<PlanPartReport>,
+    /// The parts that set the number of sessions.
+    pub set_by: Vec<String>,
+    pub session: String,
+    pub timeline: String,
+    pub maintenance: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub also_ask_about: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanPartReport {
+    pub id: String,
+    pub label: String,
+    pub sessions_min: u32,
+    pub sessions_max: u32,
+}
+
+/// Puts a recommendation into words in `locale` (falling back to English).
+pub fn report(
+    protocol: &ValidProtocol,
+    walk: &Walk,
+    recommendation: &Recommendation,
+    locale: &str,
+) -> RecommendationReport {
+    let doc = &protocol.protocol;
+    let outcome_text = match recommendation.outcome {
+        Outcome::Candidate => &doc.outcomes.candidate,
+        Outcome::Consult => &doc.outcomes.consult,
+        Outcome::Postpone => &doc.outcomes.postpone,
+        Outcome::NotCandidate => &doc.outcomes.not_candidate,
+    };
+    let reason = |fired: &Fired| {
+        let rule = &doc.rules[fired.rule];
+        let answers = (fired.because.iter())
+            .filter_map(|&q| {
+                Some((
+                    doc.questions[q].id.clone(),
+                    protocol.value_to_json(q, walk.answers.get(q)?),
+                ))
+            })
+            .collect();
+        Reason {
+            rule: rule.id.clone(),
+            effect: rule.effect,
+            text: rule.reason.get(locale).to_owned(),
+            come_back: rule.come_back.as_ref().map(|t| t.get(locale).to_owned()),
+            instead: rule.instead.as_ref().map(|t| t.get(locale).to_owned()),
+            answers,
+        }
+    };
+    let (notes, reasons): (Vec<&Fired>, Vec<&Fired>) = recommendation
+        .fired
+        .iter()
+        .partition(|fired| fired.effect == Effect::Note);
+    let can_lead_to_treatment = recommendation.outcome != Outcome::NotCandidate;
+    let texts = |items: &[crate::protocol::Text]| -> Vec<String> {
+        if can_lead_to_treatment {
+            items.iter().map(|t| t.get(locale).to_owned()).collect()
+        } else {
+            Vec::new()
+        }
+    };
+    RecommendationReport {
+        protocol: ProtocolRef {
+            id: doc.id.clone(),
+            version: doc.version.clone(),
+        },
+        outcome: recommendation.outcome,
+        headline: outcome_text.headline.get(locale).to_owned(),
+        body: outcome_text.body.get(locale).to_owned(),
+        reasons: reasons.into_iter().map(reason).collect(),
+        notes: notes.into_iter().map(reason).collect(),
+        plan: recommendation
+            .plan
+            .as_ref()
+            .map(|plan| plan_report(protocol, plan, recommendation.outcome, locale)),
+        preparation: texts(&doc.preparation),
+        aftercare: texts(&doc.aftercare),
+        disclaimer: doc.disclaimer.get(locale).to_owned(),
+        ended_early_by: recommendation
+            .ended_by
+            .map(|rule| doc.rules[rule].id.clone()),
+    }
+}
+
+fn plan_report(
+    protocol: &ValidProtocol,
+    plan: &Plan,
+    outcome: Outcome,
+    locale: &str,
+) -> PlanReport {
+    let doc = &protocol.protocol;
+    let treatment = &doc.treatment;
+    PlanReport {
+        sessions_min: plan.sessions.min,
+        sessions_max: plan.sessions.max,
+        interval_weeks_min: plan.interval_weeks.min,
+        interval_weeks_max: plan.interval_weeks.max,
+        usual_plan_only: outcome != Outcome::Candidate,
+        parts: (plan.parts.iter().map(|&p| &doc.plans[p]))
+            .map(|part| PlanPartReport {
+                id: part.id.clone(),
+                label: part.label.get(locale).to_owned(),
+                sessions_min: part.sessions.min,
+                sessions_max: part.sessions.max,
+            })
+            .collect(),
+        set_by: plan
+            .set_by
+            .iter()
+            .map(|&p| doc.plans[p].id.clone())
+            .collect(),
+        session: treatment.session.get(locale).to_owned(),
+        timeline: treatment.timeline.get(locale).to_owned(),
+        maintenance: treatment.maintenance.get(locale).to_owned(),
+        also_ask_about: treatment
+            .also_ask_about
+            .as_ref()
+            .map(|t| t.get(locale).to_owned()),
+    }
+}
