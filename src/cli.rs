@@ -78,16 +78,10 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<ExitCode> {
         } => evaluate::run(&file, &answers, &locale, out),
         Command::Table { file, format } => table::run(&file, format, out),
         Command::Schema => {
-            writeln!(out, "{}", schema_json())?;
+            write!(out, "{}", crate::protocol::json_schema())?;
             Ok(ExitCode::SUCCESS)
         }
     }
-}
-
-/// The protocol format's JSON Schema, as committed at `static/protocol.schema.json`.
-pub fn schema_json() -> String {
-    let schema = schemars::schema_for!(crate::protocol::Protocol);
-    serde_json::to_string_pretty(&schema).expect("a schema serializes")
 }
 
 /// Reads a file, or standard input for `-`; returns the name to show and the text.

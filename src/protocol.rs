@@ -27,6 +27,12 @@ pub use load::{load, LoadError, Loaded};
 pub use locate::locate;
 pub use text::Text;
 
+/// The protocol format's JSON Schema, as committed at `static/protocol.schema.json`.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Protocol);
+    serde_json::to_string_pretty(&schema).expect("a schema serializes") + "\n"
+}
+
 /// The version of the protocol file format this build reads.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -34,6 +40,9 @@ pub const FORMAT_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Protocol {
+    /// Optional: where editors find this schema (e.g. `../protocol.schema.json`).
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// The format version; must be 1.
     pub format: u32,
     /// A stable id for the protocol, e.g. `microneedling`.

@@ -87,6 +87,7 @@ pub fn benchmark(n_yes_no: usize, n_options: usize) -> Protocol {
         body: text(s.into()),
     };
     Protocol {
+        schema: None,
         format: FORMAT_VERSION,
         id: format!("benchmark_{n_yes_no}x{n_options}"),
         version: "1".into(),

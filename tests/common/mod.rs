@@ -1,0 +1,32 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+pub mod random_protocol;
+
+use candidacy::answers::{Answers, Value};
+use candidacy::protocol::{load, QuestionIdx, ValidProtocol};
+
+/// Loads protocol JSON, panicking with the diagnostics if it does not load.
+pub fn load_json(json: &serde_json::Value) -> ValidProtocol {
+    let text = serde_json::to_string_pretty(json).unwrap();
+    load("test.json", &text)
+        .unwrap_or_else(|diagnostics| panic!("{diagnostics}"))
+        .protocol
+}
+
+pub fn default_protocol() -> ValidProtocol {
+    load("microneedling.json", candidacy::DEFAULT_PROTOCOL)
+        .unwrap()
+        .protocol
+}
+
+pub fn default_json() -> serde_json::Value {
+    serde_json::from_str(candidacy::DEFAULT_PROTOCOL).unwrap()
+}
+
+/// Answers from `(question, value)` pairs, as a verifier counterexample lists them.
+pub fn answers_of(protocol: &ValidProtocol, path: &[(QuestionIdx, Value)]) -> Answers {
+    let mut answers = Answers::new(protocol.questions().len());
+    path.iter().for_each(|&(q, v)| answers.set(q, Some(v)));
+    answers
+}

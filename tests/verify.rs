@@ -1,0 +1,213 @@
+//! The verifier on the default protocol, on deliberately unsafe mutants of it, and its
+//! counterexamples replayed through the engine.
+
+mod common;
+
+use candidacy::engine::{next_step, Step};
+use candidacy::protocol::{Effect, Outcome, ValidProtocol};
+use candidacy::verify::{verify, Failure, Property, Report};
+use common::{answers_of, default_json, default_protocol, load_json};
+
+#[test]
+fn default_protocol_is_proven_safe() {
+    let report = verify(&default_protocol()).unwrap();
+    for result in &report.results {
+        assert!(
+            result.holds(),
+            "{:?} fails: {:?}",
+            result.property,
+            result.failures
+        );
+    }
+    assert_eq!(report.paths, 178_988_265_946_875);
+    assert_eq!(report.outcomes.iter().sum::<u128>(), report.paths);
+    assert!(
+        report.outcomes.iter().all(|&n| n > 0),
+        "every outcome is reachable: {:?}",
+        report.outcomes
+    );
+}
+
+#[test]
+fn every_blocking_rule_turned_into_a_note_is_caught_with_a_counterexample() {
+    let original = default_json();
+    let rules = original["rules"].as_array().unwrap().clone();
+    let mut mutants = 0;
+    for (i, rule) in rules.iter().enumerate() {
+        if rule["effect"] == "note" {
+            continue;
+        }
+        let mut mutant = original.clone();
+        mutant["rules"][i]["effect"] = "note".into();
+        mutant["rules"][i]
+            .as_object_mut()
+            .unwrap()
+            .remove("come_back");
+        mutant["rules"][i]
+            .as_object_mut()
+            .unwrap()
+            .remove("instead");
+        mutant["rules"][i]
+            .as_object_mut()
+            .unwrap()
+            .remove("ends_quiz");
+        let protocol = load_json(&mutant);
+        let report = verify(&protocol).unwrap();
+        let rule_id = rule["id"].as_str().unwrap();
+        assert!(!report.holds(), "weakening `{rule_id}` went unnoticed");
+        assert_counterexamples_replay(&protocol, &report, rule_id);
+        mutants += 1;
+    }
+    assert!(
+        mutants >= 30,
+        "the default protocol has its blocking rules: {mutants}"
+    );
+}
+
+#[test]
+fn every_blocking_rule_removed_is_caught() {
+    let original = default_json();
+    let n_rules = original["rules"].as_array().unwrap().len();
+    for i in 0..n_rules {
+        if original["rules"][i]["effect"] == "note" {
+            continue;
+        }
+        let mut mutant = original.clone();
+        let removed = mutant["rules"].as_array_mut().unwrap().remove(i);
+        let protocol = load_json(&mutant);
+        let report = verify(&protocol).unwrap();
+        assert!(
+            !report.holds(),
+            "removing `{}` went unnoticed",
+            removed["id"]
+        );
+    }
+}
+
+#[test]
+fn a_removed_unsure_rule_breaks_the_unsure_property_on_that_question() {
+    let mut mutant = default_json();
+    let rules = mutant["rules"].as_array_mut().unwrap();
+    rules.retain(|rule| rule["id"] != "unsure_blood_thinners");
+    let protocol = load_json(&mutant);
+    let report = verify(&protocol).unwrap();
+    let example = first_example(&report, Property::UnsureNeverCandidate);
+    let blood_thinners = protocol.question_idx("blood_thinners").unwrap();
+    let unsure = example
+        .iter()
+        .find(|(q, _)| *q == blood_thinners)
+        .map(|(_, v)| *v);
+    assert_eq!(
+        unsure,
+        Some(candidacy::answers::Value::YesNo(
+            candidacy::answers::YesNo::Unsure
+        ))
+    );
+    assert!(
+        !result(&report, Property::FindingNeverCandidate).holds(),
+        "unsure counts as a finding too"
+    );
+}
+
+#[test]
+fn a_rule_that_can_never_fire_and_a_question_never_asked_are_reported() {
+    let mut mutant = default_json();
+    // Scar questions only for a concern that also has to be absent: never asked.
+    mutant["questions"][2]["ask_if"] = serde_json::json!({"all": [
+        {"chose": {"question": "concerns", "option": "acne_scars"}},
+        {"not": {"chose": {"question": "concerns", "option": "acne_scars"}}}
+    ]});
+    let protocol = load_json(&mutant);
+    let report = verify(&protocol).unwrap();
+    let never_asked: Vec<_> = result(&report, Property::EveryQuestionAsked)
+        .failures
+        .clone();
+    assert_eq!(never_asked, vec![Failure::QuestionNeverAsked(2)]);
+    let scar_severity_plan_rules = result(&report, Property::EveryRuleFires);
+    assert!(
+        scar_severity_plan_rules.holds(),
+        "scar_age's rule still fires: scar_age is asked"
+    );
+}
+
+#[test]
+fn a_consult_only_protocol_without_plans_fails_the_plan_property() {
+    let mut mutant = default_json();
+    mutant["plans"] = serde_json::json!([]);
+    let report = verify(&load_json(&mutant)).unwrap();
+    let failure = &result(&report, Property::CandidateHasPlan).failures;
+    assert_eq!(failure.len(), 1);
+    let Failure::Paths { paths, .. } = &failure[0] else {
+        panic!("expected paths: {failure:?}")
+    };
+    assert_eq!(
+        *paths,
+        report.outcomes[Outcome::Candidate as usize],
+        "every candidate path lacks a plan"
+    );
+}
+
+#[test]
+fn generated_benchmark_protocol_counts_its_paths() {
+    let protocol = common::load_json(
+        &serde_json::to_value(candidacy::protocol::generate::benchmark(12, 4)).unwrap(),
+    );
+    let report = verify(&protocol).unwrap();
+    assert!(report.holds());
+    assert_eq!(report.outcomes.iter().sum::<u128>(), report.paths);
+    // 15 concern subsets, then 12 questions of 3 answers, fewer where a question is skipped.
+    assert!(
+        report.paths > 15 * 3u128.pow(9) && report.paths < 15 * 3u128.pow(12),
+        "{}",
+        report.paths
+    );
+}
+
+fn result(report: &Report, property: Property) -> &candidacy::verify::PropertyResult {
+    report
+        .results
+        .iter()
+        .find(|r| r.property == property)
+        .unwrap()
+}
+
+fn first_example(report: &Report, property: Property) -> Vec<(usize, candidacy::answers::Value)> {
+    match result(report, property).failures.first() {
+        Some(Failure::Paths { example, .. }) => example.answers.clone(),
+        other => panic!("{property:?}: expected a counterexample path, got {other:?}"),
+    }
+}
+
+/// Every counterexample path, given to the engine, really ends in `candidate`, and the weakened
+/// rule fires on at least one of them.
+fn assert_counterexamples_replay(protocol: &ValidProtocol, report: &Report, rule_id: &str) {
+    let rule = protocol.rule_idx(rule_id).unwrap();
+    let mut weakened_rule_fired = false;
+    for failure in report.results.iter().flat_map(|r| &r.failures) {
+        let Failure::Paths { example, paths } = failure else {
+            continue;
+        };
+        assert!(*paths > 0);
+        let answers = answers_of(protocol, &example.answers);
+        let Step::Recommend(recommendation) = next_step(protocol, &answers) else {
+            panic!(
+                "`{rule_id}`: the counterexample path is incomplete: {:?}",
+                example.answers
+            )
+        };
+        assert_eq!(
+            recommendation.outcome,
+            Outcome::Candidate,
+            "`{rule_id}`: counterexample replays to candidate"
+        );
+        weakened_rule_fired |= recommendation
+            .fired
+            .iter()
+            .any(|f| f.rule == rule && f.effect == Effect::Note);
+    }
+    let on_concerns = rule_id == "loose_skin_only";
+    assert!(
+        weakened_rule_fired || on_concerns,
+        "`{rule_id}` fires on a counterexample"
+    );
+}
