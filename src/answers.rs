@@ -95,17 +95,11 @@ impl Answers {
         self.0[question] = value;
     }
     pub fn answered(&self) -> impl Iterator<Item = (QuestionIdx, Value)> + '_ {
-        self.0
-            .iter()
-            .enumerate()
-            .filter_map(|(question, value)| Some((question, (*value)?)))
+        self.0.iter().enumerate().filter_map(|(question, value)| Some((question, (*value)?)))
     }
 
     /// Reads the JSON form, checking every answer against its question.
-    pub fn from_json(
-        protocol: &ValidProtocol,
-        json: &serde_json::Value,
-    ) -> Result<Answers, AnswerError> {
+    pub fn from_json(protocol: &ValidProtocol, json: &serde_json::Value) -> Result<Answers, AnswerError> {
         let object = json.as_object().ok_or_else(|| AnswerError {
             question: None,
             message: "answers must be a JSON object mapping question ids to answers".to_owned(),
@@ -118,10 +112,7 @@ impl Answers {
             })?;
             let value = protocol
                 .parse_value(question, raw)
-                .map_err(|message| AnswerError {
-                    question: Some(id.clone()),
-                    message,
-                })?;
+                .map_err(|message| AnswerError { question: Some(id.clone()), message })?;
             answers.set(question, Some(value));
         }
         Ok(answers)
@@ -132,10 +123,7 @@ impl Answers {
         let map: BTreeMap<&str, serde_json::Value> = self
             .answered()
             .map(|(question, value)| {
-                (
-                    protocol.questions()[question].id.as_str(),
-                    protocol.value_to_json(question, value),
-                )
+                (protocol.questions()[question].id.as_str(), protocol.value_to_json(question, value))
             })
             .collect();
         serde_json::to_value(map).expect("a map of JSON values serializes")

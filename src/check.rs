@@ -15,46 +15,25 @@ pub struct Checked {
 
 /// Validates `text` and explores its paths for unreachable questions and rules.
 pub fn check(source_name: &str, text: &str) -> Checked {
-    let Loaded {
-        protocol,
-        mut warnings,
-    } = match load(source_name, text) {
+    let Loaded { protocol, mut warnings } = match load(source_name, text) {
         Ok(loaded) => loaded,
-        Err(diagnostics) => {
-            return Checked {
-                protocol: None,
-                diagnostics,
-            }
-        }
+        Err(diagnostics) => return Checked { protocol: None, diagnostics },
     };
     let mut errors = Vec::new();
     match explore(&protocol) {
         Ok(graph) => {
-            for (question, _) in graph
-                .question_asked
-                .iter()
-                .enumerate()
-                .filter(|(_, asked)| !**asked)
-            {
+            for (question, _) in graph.question_asked.iter().enumerate().filter(|(_, asked)| !**asked) {
                 let id = &protocol.questions()[question].id;
                 errors.push(
                     Diagnostic::error(format!("/questions/{question}"), format!("question `{id}` can never be asked"))
                         .with_help("its `ask_if` is false on every path, or an earlier rule always ends the quiz"),
                 );
             }
-            for (rule, _) in graph
-                .rule_fired
-                .iter()
-                .enumerate()
-                .filter(|(_, fired)| !**fired)
-            {
+            for (rule, _) in graph.rule_fired.iter().enumerate().filter(|(_, fired)| !**fired) {
                 let id = &protocol.protocol.rules[rule].id;
                 errors.push(
-                    Diagnostic::error(
-                        format!("/rules/{rule}/when"),
-                        format!("rule `{id}` can never fire"),
-                    )
-                    .with_help("no combination of answers makes its condition hold"),
+                    Diagnostic::error(format!("/rules/{rule}/when"), format!("rule `{id}` can never fire"))
+                        .with_help("no combination of answers makes its condition hold"),
                 );
             }
         }
@@ -62,7 +41,11 @@ pub fn check(source_name: &str, text: &str) -> Checked {
             let id = &protocol.questions()[too_many.question].id;
             errors.push(Diagnostic::error(
                 format!("/questions/{}/options", too_many.question),
-                format!("question `{id}` has {} independently used option groups; at most {} can be explored", too_many.groups, crate::verify::MAX_OPTION_GROUPS),
+                format!(
+                    "question `{id}` has {} independently used option groups; at most {} can be explored",
+                    too_many.groups,
+                    crate::verify::MAX_OPTION_GROUPS
+                ),
             ));
         }
         Err(ExploreError::TooManyStates { question, states }) => {
@@ -74,18 +57,12 @@ pub fn check(source_name: &str, text: &str) -> Checked {
         }
     }
     if errors.is_empty() {
-        return Checked {
-            protocol: Some(protocol),
-            diagnostics: warnings,
-        };
+        return Checked { protocol: Some(protocol), diagnostics: warnings };
     }
     for error in &mut errors {
         (error.line, error.column) = crate::protocol::locate(text, &error.pointer).unzip();
     }
     errors.append(&mut warnings.items);
     warnings.items = errors;
-    Checked {
-        protocol: None,
-        diagnostics: warnings,
-    }
+    Checked { protocol: None, diagnostics: warnings }
 }

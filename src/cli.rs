@@ -71,11 +71,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<ExitCode> {
     match args.command {
         Command::Check { file } => check::run(&file, out),
         Command::Verify { file } => verify::run(&file, out),
-        Command::Evaluate {
-            file,
-            answers,
-            locale,
-        } => evaluate::run(&file, &answers, &locale, out),
+        Command::Evaluate { file, answers, locale } => evaluate::run(&file, &answers, &locale, out),
         Command::Table { file, format } => table::run(&file, format, out),
         Command::Schema => {
             write!(out, "{}", crate::protocol::json_schema())?;
@@ -88,21 +84,15 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<ExitCode> {
 fn read_input(path: &Path) -> Result<(String, String)> {
     if path.as_os_str() == "-" {
         let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .context("cannot read standard input")?;
+        std::io::stdin().read_to_string(&mut text).context("cannot read standard input")?;
         return Ok(("<stdin>".to_owned(), text));
     }
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read `{}`", path.display()))?;
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read `{}`", path.display()))?;
     Ok((path.display().to_string(), text))
 }
 
 /// Loads a protocol for the commands that need a valid one; prints the diagnostics otherwise.
-fn load_or_report(
-    path: &Path,
-    out: &mut dyn Write,
-) -> Result<Option<crate::protocol::ValidProtocol>> {
+fn load_or_report(path: &Path, out: &mut dyn Write) -> Result<Option<crate::protocol::ValidProtocol>> {
     let (name, text) = read_input(path)?;
     let checked = crate::check::check(&name, &text);
     match checked.protocol {
@@ -110,11 +100,7 @@ fn load_or_report(
         None => {
             write!(out, "{}", checked.diagnostics)?;
             let n = checked.diagnostics.errors().count();
-            writeln!(
-                out,
-                "{name}: {n} error{} — fix them first (`candidacy check {name}`)",
-                plural(n)
-            )?;
+            writeln!(out, "{name}: {n} error{} — fix them first (`candidacy check {name}`)", plural(n))?;
             Ok(None)
         }
     }

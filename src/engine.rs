@@ -11,10 +11,7 @@ use crate::protocol::{Effect, Outcome, PlanModel, QuestionIdx, RuleIdx, Span, Va
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
     /// Ask this question next.
-    Ask {
-        question: QuestionIdx,
-        progress: Progress,
-    },
+    Ask { question: QuestionIdx, progress: Progress },
     /// Every question on the path is answered.
     Recommend(Recommendation),
 }
@@ -81,31 +78,22 @@ pub struct Plan {
     pub interval_weeks: Span,
     /// Every plan part that applies, in protocol order.
     pub parts: Vec<usize>,
-    /// The parts that set the session count (the largest maximum, then the largest minimum).
+    /// The parts that set the session count: those with the largest maximum, and those with the
+    /// largest minimum when none of the first has it.
     pub set_by: Vec<usize>,
 }
 
 /// Follows the path the answers take through the protocol.
 pub fn walk(protocol: &ValidProtocol, given: &Answers) -> Walk {
     let model = &protocol.model;
-    let mut walk = Walk {
-        answers: given.clone(),
-        asked: Vec::new(),
-        next: None,
-        ended_by: None,
-    };
+    let mut walk = Walk { answers: given.clone(), asked: Vec::new(), next: None, ended_by: None };
     for question in 0..model.questions.len() {
         if walk.next.is_some() {
             break;
         }
         let shown = walk.ended_by.is_none()
-            && model.questions[question]
-                .ask_if
-                .as_ref()
-                .is_none_or(|cond| cond.eval(&|q| walk.answers.get(q)));
-        let accepted = given
-            .get(question)
-            .filter(|&value| model.questions[question].accepts(value));
+            && model.questions[question].ask_if.as_ref().is_none_or(|cond| cond.eval(&|q| walk.answers.get(q)));
+        let accepted = given.get(question).filter(|&value| model.questions[question].accepts(value));
         match (shown, accepted) {
             (true, Some(_)) => walk.asked.push(question),
             (true, None) => {
@@ -117,9 +105,7 @@ pub fn walk(protocol: &ValidProtocol, given: &Answers) -> Walk {
         }
         if walk.ended_by.is_none() {
             walk.ended_by = model.rules.iter().position(|rule| {
-                rule.ends_quiz
-                    && rule.decided_after == question
-                    && rule.when.eval(&|q| walk.answers.get(q))
+                rule.ends_quiz && rule.decided_after == question && rule.when.eval(&|q| walk.answers.get(q))
             });
         }
     }
@@ -130,10 +116,7 @@ pub fn walk(protocol: &ValidProtocol, given: &Answers) -> Walk {
 pub fn next_step(protocol: &ValidProtocol, answers: &Answers) -> Step {
     let walk = walk(protocol, answers);
     match walk.next {
-        Some(question) => Step::Ask {
-            question,
-            progress: progress(protocol, &walk, question),
-        },
+        Some(question) => Step::Ask { question, progress: progress(protocol, &walk, question) },
         None => Step::Recommend(recommend(protocol, &walk)),
     }
 }
@@ -146,17 +129,9 @@ fn progress(protocol: &ValidProtocol, walk: &Walk, next: QuestionIdx) -> Progres
     };
     let later = protocol.model.questions[next + 1..]
         .iter()
-        .filter(|question| {
-            question
-                .ask_if
-                .as_ref()
-                .is_none_or(|cond| cond.eval_partial(&known) != Some(false))
-        })
+        .filter(|question| question.ask_if.as_ref().is_none_or(|cond| cond.eval_partial(&known) != Some(false)))
         .count();
-    Progress {
-        answered: walk.asked.len(),
-        remaining: 1 + later,
-    }
+    Progress { answered: walk.asked.len(), remaining: 1 + later }
 }
 
 /// The recommendation for a complete walk (`walk.next` is `None`).
@@ -176,23 +151,12 @@ pub fn recommend(protocol: &ValidProtocol, walk: &Walk) -> Recommendation {
                 }
             });
             because.sort_unstable();
-            Fired {
-                rule: idx,
-                effect: rule.effect,
-                because,
-            }
+            Fired { rule: idx, effect: rule.effect, because }
         })
         .collect();
     let outcome = Outcome::from_strongest(fired.iter().map(|f| f.effect).max());
-    let plan = matches!(outcome, Outcome::Candidate | Outcome::Consult)
-        .then(|| plan(protocol, walk))
-        .flatten();
-    Recommendation {
-        outcome,
-        fired,
-        plan,
-        ended_by: walk.ended_by,
-    }
+    let plan = matches!(outcome, Outcome::Candidate | Outcome::Consult).then(|| plan(protocol, walk)).flatten();
+    Recommendation { outcome, fired, plan, ended_by: walk.ended_by }
 }
 
 /// Combines every plan part that applies: the largest minimum and the largest maximum.
@@ -203,23 +167,17 @@ pub fn plan(protocol: &ValidProtocol, walk: &Walk) -> Option<Plan> {
         .collect();
     let span = |pick: fn(&PlanModel) -> Span| -> Option<Span> {
         let spans = parts.iter().map(|&p| pick(&protocol.model.plans[p]));
-        Some(Span {
-            min: spans.clone().map(|s| s.min).max()?,
-            max: spans.map(|s| s.max).max()?,
-        })
+        Some(Span { min: spans.clone().map(|s| s.min).max()?, max: spans.map(|s| s.max).max()? })
     };
     let sessions = span(|part| part.sessions)?;
     let interval_weeks = span(|part| part.interval_weeks)?;
-    let top = |p: &usize| protocol.model.plans[*p].sessions;
-    let set_by = parts
-        .iter()
-        .copied()
-        .filter(|p| top(p).max == sessions.max || top(p).min == sessions.min)
-        .collect();
-    Some(Plan {
-        sessions,
-        interval_weeks,
-        parts,
-        set_by,
-    })
+    // The parts with the largest maximum set the plan; a part with the largest minimum joins them
+    // only when none of those has that minimum too.
+    let sessions_of = |p: usize| protocol.model.plans[p].sessions;
+    let mut set_by: Vec<usize> = parts.iter().copied().filter(|&p| sessions_of(p).max == sessions.max).collect();
+    if !set_by.iter().any(|&p| sessions_of(p).min == sessions.min) {
+        set_by.extend(parts.iter().copied().filter(|&p| sessions_of(p).min == sessions.min));
+        set_by.sort_unstable();
+    }
+    Some(Plan { sessions, interval_weeks, parts, set_by })
 }

@@ -18,9 +18,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use compile::{
-    Model, OptionSet, PlanModel, QuestionIdx, QuestionModel, RuleIdx, RuleModel, ValidProtocol,
-};
+pub use compile::{Model, OptionSet, PlanModel, QuestionIdx, QuestionModel, RuleIdx, RuleModel, ValidProtocol};
 pub use condition::Condition;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use load::{load, LoadError, Loaded};
@@ -200,20 +198,7 @@ pub struct Choice {
 }
 
 /// A half-open range of whole numbers: `at_least <= n < below`; either end may be open.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Default,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NumberRange {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -253,9 +238,7 @@ pub struct Rule {
 }
 
 /// What a rule does to the recommendation.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Effect {
     /// Information shown with any outcome.
@@ -279,12 +262,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 4] = [
-        Outcome::Candidate,
-        Outcome::Consult,
-        Outcome::Postpone,
-        Outcome::NotCandidate,
-    ];
+    pub const ALL: [Outcome; 4] = [Outcome::Candidate, Outcome::Consult, Outcome::Postpone, Outcome::NotCandidate];
 
     /// The outcome of a path on which `strongest` is the strongest effect that fired.
     ///

@@ -93,12 +93,7 @@ pub fn report(
     let reason = |fired: &Fired| {
         let rule = &doc.rules[fired.rule];
         let answers = (fired.because.iter())
-            .filter_map(|&q| {
-                Some((
-                    doc.questions[q].id.clone(),
-                    protocol.value_to_json(q, walk.answers.get(q)?),
-                ))
-            })
+            .filter_map(|&q| Some((doc.questions[q].id.clone(), protocol.value_to_json(q, walk.answers.get(q)?))))
             .collect();
         Reason {
             rule: rule.id.clone(),
@@ -109,10 +104,8 @@ pub fn report(
             answers,
         }
     };
-    let (notes, reasons): (Vec<&Fired>, Vec<&Fired>) = recommendation
-        .fired
-        .iter()
-        .partition(|fired| fired.effect == Effect::Note);
+    let (notes, reasons): (Vec<&Fired>, Vec<&Fired>) =
+        recommendation.fired.iter().partition(|fired| fired.effect == Effect::Note);
     let can_lead_to_treatment = recommendation.outcome != Outcome::NotCandidate;
     let texts = |items: &[crate::protocol::Text]| -> Vec<String> {
         if can_lead_to_treatment {
@@ -122,34 +115,21 @@ pub fn report(
         }
     };
     RecommendationReport {
-        protocol: ProtocolRef {
-            id: doc.id.clone(),
-            version: doc.version.clone(),
-        },
+        protocol: ProtocolRef { id: doc.id.clone(), version: doc.version.clone() },
         outcome: recommendation.outcome,
         headline: outcome_text.headline.get(locale).to_owned(),
         body: outcome_text.body.get(locale).to_owned(),
         reasons: reasons.into_iter().map(reason).collect(),
         notes: notes.into_iter().map(reason).collect(),
-        plan: recommendation
-            .plan
-            .as_ref()
-            .map(|plan| plan_report(protocol, plan, recommendation.outcome, locale)),
+        plan: recommendation.plan.as_ref().map(|plan| plan_report(protocol, plan, recommendation.outcome, locale)),
         preparation: texts(&doc.preparation),
         aftercare: texts(&doc.aftercare),
         disclaimer: doc.disclaimer.get(locale).to_owned(),
-        ended_early_by: recommendation
-            .ended_by
-            .map(|rule| doc.rules[rule].id.clone()),
+        ended_early_by: recommendation.ended_by.map(|rule| doc.rules[rule].id.clone()),
     }
 }
 
-fn plan_report(
-    protocol: &ValidProtocol,
-    plan: &Plan,
-    outcome: Outcome,
-    locale: &str,
-) -> PlanReport {
+fn plan_report(protocol: &ValidProtocol, plan: &Plan, outcome: Outcome, locale: &str) -> PlanReport {
     let doc = &protocol.protocol;
     let treatment = &doc.treatment;
     PlanReport {
@@ -166,17 +146,10 @@ fn plan_report(
                 sessions_max: part.sessions.max,
             })
             .collect(),
-        set_by: plan
-            .set_by
-            .iter()
-            .map(|&p| doc.plans[p].id.clone())
-            .collect(),
+        set_by: plan.set_by.iter().map(|&p| doc.plans[p].id.clone()).collect(),
         session: treatment.session.get(locale).to_owned(),
         timeline: treatment.timeline.get(locale).to_owned(),
         maintenance: treatment.maintenance.get(locale).to_owned(),
-        also_ask_about: treatment
-            .also_ask_about
-            .as_ref()
-            .map(|t| t.get(locale).to_owned()),
+        also_ask_about: treatment.also_ask_about.as_ref().map(|t| t.get(locale).to_owned()),
     }
 }

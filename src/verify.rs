@@ -44,9 +44,7 @@ impl Property {
                 "always: a not_candidate, postpone or consult rule never yields candidate"
             }
             Property::FindingNeverCandidate => "always: a screening finding never yields candidate",
-            Property::UnsureNeverCandidate => {
-                "always: an unsure screening answer never yields candidate"
-            }
+            Property::UnsureNeverCandidate => "always: an unsure screening answer never yields candidate",
             Property::CandidateHasPlan => "always: every candidate gets a treatment plan",
             Property::EveryRuleFires => "reachable: every rule fires on some path",
             Property::EveryQuestionAsked => "reachable: every question is asked on some path",
@@ -120,18 +118,10 @@ pub fn verify(protocol: &ValidProtocol) -> Result<Report, ExploreError> {
     }
     let paths = outcomes.iter().fold(0u128, |sum, &n| sum.saturating_add(n));
 
-    let mut results: Vec<PropertyResult> = Property::ALL
-        .iter()
-        .map(|&property| PropertyResult {
-            property,
-            failures: Vec::new(),
-        })
-        .collect();
+    let mut results: Vec<PropertyResult> =
+        Property::ALL.iter().map(|&property| PropertyResult { property, failures: Vec::new() }).collect();
     let mut fail = |property: Property, failure: Failure| {
-        let result = results
-            .iter_mut()
-            .find(|r| r.property == property)
-            .expect("every property has a slot");
+        let result = results.iter_mut().find(|r| r.property == property).expect("every property has a slot");
         result.failures.push(failure);
     };
 
@@ -140,72 +130,34 @@ pub fn verify(protocol: &ValidProtocol) -> Result<Report, ExploreError> {
         dead_paths = dead_paths.saturating_add(graph.layers[layer][node].paths);
     }
     if let Some(&(layer, node)) = graph.dead_ends.first() {
-        let example = Counterexample {
-            answers: graph.path_to(layer, node),
-            outcome: None,
-        };
-        fail(
-            Property::EveryPathEnds,
-            Failure::Paths {
-                paths: dead_paths,
-                example,
-            },
-        );
+        let example = Counterexample { answers: graph.path_to(layer, node), outcome: None };
+        fail(Property::EveryPathEnds, Failure::Paths { paths: dead_paths, example });
     }
 
     let end_checks: [(Property, BreaksIfCandidate); 4] = [
-        (Property::BlockingRuleNeverCandidate, |s| {
-            s.strongest >= Some(Effect::Consult)
-        }),
+        (Property::BlockingRuleNeverCandidate, |s| s.strongest >= Some(Effect::Consult)),
         (Property::FindingNeverCandidate, |s| s.finding),
         (Property::UnsureNeverCandidate, |s| s.unsure),
         (Property::CandidateHasPlan, |s| !s.plan),
     ];
     for (property, breaks_if_candidate) in end_checks {
         let violating: Vec<usize> = (graph.ends().iter().enumerate())
-            .filter(|(_, node)| {
-                node.state.outcome() == Outcome::Candidate && breaks_if_candidate(&node.state)
-            })
+            .filter(|(_, node)| node.state.outcome() == Outcome::Candidate && breaks_if_candidate(&node.state))
             .map(|(idx, _)| idx)
             .collect();
         if let Some(&first) = violating.first() {
-            let paths = violating.iter().fold(0u128, |sum, &idx| {
-                sum.saturating_add(graph.ends()[idx].paths)
-            });
-            let example = Counterexample {
-                answers: graph.path_to(last, first),
-                outcome: Some(Outcome::Candidate),
-            };
+            let paths = violating.iter().fold(0u128, |sum, &idx| sum.saturating_add(graph.ends()[idx].paths));
+            let example = Counterexample { answers: graph.path_to(last, first), outcome: Some(Outcome::Candidate) };
             fail(property, Failure::Paths { paths, example });
         }
     }
 
-    for (rule, _) in graph
-        .rule_fired
-        .iter()
-        .enumerate()
-        .filter(|(_, fired)| !**fired)
-    {
+    for (rule, _) in graph.rule_fired.iter().enumerate().filter(|(_, fired)| !**fired) {
         fail(Property::EveryRuleFires, Failure::RuleNeverFires(rule));
     }
-    for (question, _) in graph
-        .question_asked
-        .iter()
-        .enumerate()
-        .filter(|(_, asked)| !**asked)
-    {
-        fail(
-            Property::EveryQuestionAsked,
-            Failure::QuestionNeverAsked(question),
-        );
+    for (question, _) in graph.question_asked.iter().enumerate().filter(|(_, asked)| !**asked) {
+        fail(Property::EveryQuestionAsked, Failure::QuestionNeverAsked(question));
     }
 
-    Ok(Report {
-        paths,
-        outcomes,
-        states: graph.n_states(),
-        transitions: graph.n_transitions(),
-        results,
-        graph,
-    })
+    Ok(Report { paths, outcomes, states: graph.n_states(), transitions: graph.n_transitions(), results, graph })
 }

@@ -90,11 +90,7 @@ struct Brute {
 
 fn enumerate(protocol: &ValidProtocol) -> Brute {
     let mut brute = Brute::default();
-    walk_all(
-        protocol,
-        Answers::new(protocol.questions().len()),
-        &mut brute,
-    );
+    walk_all(protocol, Answers::new(protocol.questions().len()), &mut brute);
     brute
 }
 
@@ -113,25 +109,15 @@ fn walk_all(protocol: &ValidProtocol, answers: Answers, brute: &mut Brute) {
     }
 }
 
-fn record(
-    protocol: &ValidProtocol,
-    walk: &engine::Walk,
-    recommendation: &Recommendation,
-    brute: &mut Brute,
-) {
+fn record(protocol: &ValidProtocol, walk: &engine::Walk, recommendation: &Recommendation, brute: &mut Brute) {
     let outcome = recommendation.outcome;
-    brute
-        .fired
-        .extend(recommendation.fired.iter().map(|f| f.rule));
+    brute.fired.extend(recommendation.fired.iter().map(|f| f.rule));
     let model = &protocol.model;
     let answered: Vec<(usize, Value)> = walk.answers.answered().collect();
     if outcome == Outcome::Candidate {
-        brute.finding_candidate |= answered
-            .iter()
-            .any(|&(q, v)| model.questions[q].is_finding(v));
-        brute.unsure_candidate |= answered
-            .iter()
-            .any(|&(q, v)| model.questions[q].screening && model.questions[q].is_unsure(v));
+        brute.finding_candidate |= answered.iter().any(|&(q, v)| model.questions[q].is_finding(v));
+        brute.unsure_candidate |=
+            answered.iter().any(|&(q, v)| model.questions[q].screening && model.questions[q].is_unsure(v));
         brute.candidate_without_plan |= engine::plan(protocol, walk).is_none();
     }
     let first_of_class = answered.iter().all(|&(q, v)| match v {
@@ -149,13 +135,7 @@ fn record(
 fn is_boundary(protocol: &ValidProtocol, question: QuestionIdx, n: i64) -> bool {
     let model = &protocol.model;
     let mut bounds = vec![model.questions[question].bounds.0];
-    bounds.extend(
-        model.questions[question]
-            .safe_range
-            .iter()
-            .flat_map(|r| [r.at_least, r.below])
-            .flatten(),
-    );
+    bounds.extend(model.questions[question].safe_range.iter().flat_map(|r| [r.at_least, r.below]).flatten());
     let conds = (model.questions.iter().filter_map(|q| q.ask_if.as_ref()))
         .chain(model.rules.iter().map(|r| &r.when))
         .chain(model.plans.iter().map(|p| &p.when));
@@ -180,12 +160,10 @@ fn all_values(protocol: &ValidProtocol, question: QuestionIdx) -> Vec<Value> {
             values
         }
         QuestionKind::SingleChoice => (0..model.n_options).map(Value::Option).collect(),
-        QuestionKind::MultipleChoice => (1u64..1 << model.n_options)
-            .map(|mask| Value::Options(OptionSet(mask)))
-            .collect(),
-        QuestionKind::Number => (model.bounds.0..=model.bounds.1)
-            .map(Value::Number)
-            .collect(),
+        QuestionKind::MultipleChoice => {
+            (1u64..1 << model.n_options).map(|mask| Value::Options(OptionSet(mask))).collect()
+        }
+        QuestionKind::Number => (model.bounds.0..=model.bounds.1).map(Value::Number).collect(),
     }
 }
 

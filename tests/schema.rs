@@ -13,19 +13,13 @@ fn committed_schema_is_up_to_date() {
 
 #[test]
 fn schema_describes_every_top_level_field_of_the_default_protocol() {
-    let schema: serde_json::Value =
-        serde_json::from_str(&candidacy::protocol::json_schema()).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&candidacy::protocol::json_schema()).unwrap();
     let protocol: serde_json::Value = serde_json::from_str(candidacy::DEFAULT_PROTOCOL).unwrap();
     let properties = schema["properties"].as_object().unwrap();
     for field in protocol.as_object().unwrap().keys() {
         assert!(properties.contains_key(field), "schema lacks `{field}`");
     }
-    let required: Vec<&str> = schema["required"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|v| v.as_str())
-        .collect();
+    let required: Vec<&str> = schema["required"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
     for field in ["format", "id", "version", "questions", "rules"] {
         assert!(required.contains(&field), "`{field}` should be required");
     }

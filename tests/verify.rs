@@ -12,20 +12,11 @@ use common::{answers_of, default_json, default_protocol, load_json};
 fn default_protocol_is_proven_safe() {
     let report = verify(&default_protocol()).unwrap();
     for result in &report.results {
-        assert!(
-            result.holds(),
-            "{:?} fails: {:?}",
-            result.property,
-            result.failures
-        );
+        assert!(result.holds(), "{:?} fails: {:?}", result.property, result.failures);
     }
     assert_eq!(report.paths, 178_988_265_946_875);
     assert_eq!(report.outcomes.iter().sum::<u128>(), report.paths);
-    assert!(
-        report.outcomes.iter().all(|&n| n > 0),
-        "every outcome is reachable: {:?}",
-        report.outcomes
-    );
+    assert!(report.outcomes.iter().all(|&n| n > 0), "every outcome is reachable: {:?}", report.outcomes);
 }
 
 #[test]
@@ -39,18 +30,9 @@ fn every_blocking_rule_turned_into_a_note_is_caught_with_a_counterexample() {
         }
         let mut mutant = original.clone();
         mutant["rules"][i]["effect"] = "note".into();
-        mutant["rules"][i]
-            .as_object_mut()
-            .unwrap()
-            .remove("come_back");
-        mutant["rules"][i]
-            .as_object_mut()
-            .unwrap()
-            .remove("instead");
-        mutant["rules"][i]
-            .as_object_mut()
-            .unwrap()
-            .remove("ends_quiz");
+        mutant["rules"][i].as_object_mut().unwrap().remove("come_back");
+        mutant["rules"][i].as_object_mut().unwrap().remove("instead");
+        mutant["rules"][i].as_object_mut().unwrap().remove("ends_quiz");
         let protocol = load_json(&mutant);
         let report = verify(&protocol).unwrap();
         let rule_id = rule["id"].as_str().unwrap();
@@ -58,10 +40,7 @@ fn every_blocking_rule_turned_into_a_note_is_caught_with_a_counterexample() {
         assert_counterexamples_replay(&protocol, &report, rule_id);
         mutants += 1;
     }
-    assert!(
-        mutants >= 30,
-        "the default protocol has its blocking rules: {mutants}"
-    );
+    assert!(mutants >= 30, "the default protocol has its blocking rules: {mutants}");
 }
 
 #[test]
@@ -76,11 +55,7 @@ fn every_blocking_rule_removed_is_caught() {
         let removed = mutant["rules"].as_array_mut().unwrap().remove(i);
         let protocol = load_json(&mutant);
         let report = verify(&protocol).unwrap();
-        assert!(
-            !report.holds(),
-            "removing `{}` went unnoticed",
-            removed["id"]
-        );
+        assert!(!report.holds(), "removing `{}` went unnoticed", removed["id"]);
     }
 }
 
@@ -93,20 +68,9 @@ fn a_removed_unsure_rule_breaks_the_unsure_property_on_that_question() {
     let report = verify(&protocol).unwrap();
     let example = first_example(&report, Property::UnsureNeverCandidate);
     let blood_thinners = protocol.question_idx("blood_thinners").unwrap();
-    let unsure = example
-        .iter()
-        .find(|(q, _)| *q == blood_thinners)
-        .map(|(_, v)| *v);
-    assert_eq!(
-        unsure,
-        Some(candidacy::answers::Value::YesNo(
-            candidacy::answers::YesNo::Unsure
-        ))
-    );
-    assert!(
-        !result(&report, Property::FindingNeverCandidate).holds(),
-        "unsure counts as a finding too"
-    );
+    let unsure = example.iter().find(|(q, _)| *q == blood_thinners).map(|(_, v)| *v);
+    assert_eq!(unsure, Some(candidacy::answers::Value::YesNo(candidacy::answers::YesNo::Unsure)));
+    assert!(!result(&report, Property::FindingNeverCandidate).holds(), "unsure counts as a finding too");
 }
 
 #[test]
@@ -119,15 +83,10 @@ fn a_rule_that_can_never_fire_and_a_question_never_asked_are_reported() {
     ]});
     let protocol = load_json(&mutant);
     let report = verify(&protocol).unwrap();
-    let never_asked: Vec<_> = result(&report, Property::EveryQuestionAsked)
-        .failures
-        .clone();
+    let never_asked: Vec<_> = result(&report, Property::EveryQuestionAsked).failures.clone();
     assert_eq!(never_asked, vec![Failure::QuestionNeverAsked(2)]);
     let scar_severity_plan_rules = result(&report, Property::EveryRuleFires);
-    assert!(
-        scar_severity_plan_rules.holds(),
-        "scar_age's rule still fires: scar_age is asked"
-    );
+    assert!(scar_severity_plan_rules.holds(), "scar_age's rule still fires: scar_age is asked");
 }
 
 #[test]
@@ -137,38 +96,22 @@ fn a_consult_only_protocol_without_plans_fails_the_plan_property() {
     let report = verify(&load_json(&mutant)).unwrap();
     let failure = &result(&report, Property::CandidateHasPlan).failures;
     assert_eq!(failure.len(), 1);
-    let Failure::Paths { paths, .. } = &failure[0] else {
-        panic!("expected paths: {failure:?}")
-    };
-    assert_eq!(
-        *paths,
-        report.outcomes[Outcome::Candidate as usize],
-        "every candidate path lacks a plan"
-    );
+    let Failure::Paths { paths, .. } = &failure[0] else { panic!("expected paths: {failure:?}") };
+    assert_eq!(*paths, report.outcomes[Outcome::Candidate as usize], "every candidate path lacks a plan");
 }
 
 #[test]
 fn generated_benchmark_protocol_counts_its_paths() {
-    let protocol = common::load_json(
-        &serde_json::to_value(candidacy::protocol::generate::benchmark(12, 4)).unwrap(),
-    );
+    let protocol = common::load_json(&serde_json::to_value(candidacy::protocol::generate::benchmark(12, 4)).unwrap());
     let report = verify(&protocol).unwrap();
     assert!(report.holds());
     assert_eq!(report.outcomes.iter().sum::<u128>(), report.paths);
     // 15 concern subsets, then 12 questions of 3 answers, fewer where a question is skipped.
-    assert!(
-        report.paths > 15 * 3u128.pow(9) && report.paths < 15 * 3u128.pow(12),
-        "{}",
-        report.paths
-    );
+    assert!(report.paths > 15 * 3u128.pow(9) && report.paths < 15 * 3u128.pow(12), "{}", report.paths);
 }
 
 fn result(report: &Report, property: Property) -> &candidacy::verify::PropertyResult {
-    report
-        .results
-        .iter()
-        .find(|r| r.property == property)
-        .unwrap()
+    report.results.iter().find(|r| r.property == property).unwrap()
 }
 
 fn first_example(report: &Report, property: Property) -> Vec<(usize, candidacy::answers::Value)> {
@@ -190,24 +133,11 @@ fn assert_counterexamples_replay(protocol: &ValidProtocol, report: &Report, rule
         assert!(*paths > 0);
         let answers = answers_of(protocol, &example.answers);
         let Step::Recommend(recommendation) = next_step(protocol, &answers) else {
-            panic!(
-                "`{rule_id}`: the counterexample path is incomplete: {:?}",
-                example.answers
-            )
+            panic!("`{rule_id}`: the counterexample path is incomplete: {:?}", example.answers)
         };
-        assert_eq!(
-            recommendation.outcome,
-            Outcome::Candidate,
-            "`{rule_id}`: counterexample replays to candidate"
-        );
-        weakened_rule_fired |= recommendation
-            .fired
-            .iter()
-            .any(|f| f.rule == rule && f.effect == Effect::Note);
+        assert_eq!(recommendation.outcome, Outcome::Candidate, "`{rule_id}`: counterexample replays to candidate");
+        weakened_rule_fired |= recommendation.fired.iter().any(|f| f.rule == rule && f.effect == Effect::Note);
     }
     let on_concerns = rule_id == "loose_skin_only";
-    assert!(
-        weakened_rule_fired || on_concerns,
-        "`{rule_id}` fires on a counterexample"
-    );
+    assert!(weakened_rule_fired || on_concerns, "`{rule_id}` fires on a counterexample");
 }

@@ -14,19 +14,11 @@ pub fn run(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {
     write!(out, "{}", checked.diagnostics)?;
     let errors = checked.diagnostics.errors().count();
     let warnings = checked.diagnostics.warnings().count();
-    let summary = format!(
-        "{errors} error{}, {warnings} warning{}",
-        plural(errors),
-        plural(warnings)
-    );
+    let summary = format!("{errors} error{}, {warnings} warning{}", plural(errors), plural(warnings));
     match checked.protocol {
         Some(protocol) => {
             let doc = &protocol.protocol;
-            writeln!(
-                out,
-                "ok: {name}: protocol `{}` v{} ({summary})",
-                doc.id, doc.version
-            )?;
+            writeln!(out, "ok: {name}: protocol `{}` v{} ({summary})", doc.id, doc.version)?;
             Ok(ExitCode::SUCCESS)
         }
         None => {

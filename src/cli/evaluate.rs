@@ -12,12 +12,7 @@ use crate::engine::{self, Step};
 use crate::protocol::condition::Known;
 use crate::report::report;
 
-pub fn run(
-    path: &Path,
-    answers_path: &Path,
-    locale: &str,
-    out: &mut dyn Write,
-) -> Result<ExitCode> {
+pub fn run(path: &Path, answers_path: &Path, locale: &str, out: &mut dyn Write) -> Result<ExitCode> {
     if path.as_os_str() == "-" && answers_path.as_os_str() == "-" {
         bail!("only one of the protocol and the answers can come from standard input");
     }
@@ -25,8 +20,8 @@ pub fn run(
         return Ok(ExitCode::from(EXIT_PROBLEMS));
     };
     let (answers_name, answers_text) = read_input(answers_path)?;
-    let json: serde_json::Value = serde_json::from_str(&answers_text)
-        .with_context(|| format!("`{answers_name}` is not valid JSON"))?;
+    let json: serde_json::Value =
+        serde_json::from_str(&answers_text).with_context(|| format!("`{answers_name}` is not valid JSON"))?;
     let answers = match Answers::from_json(&protocol, &json) {
         Ok(answers) => answers,
         Err(error) => {
@@ -50,18 +45,11 @@ pub fn run(
                 .filter(|&q| may_be_asked(q) && answers.get(q).is_none())
                 .map(|q| format!("`{}`", protocol.questions()[q].id))
                 .collect();
-            writeln!(
-                out,
-                "error: {answers_name}: missing answers to {}",
-                missing.join(", ")
-            )?;
+            writeln!(out, "error: {answers_name}: missing answers to {}", missing.join(", "))?;
             Ok(ExitCode::from(EXIT_PROBLEMS))
         }
         Step::Recommend(recommendation) => {
-            for (question, _) in answers
-                .answered()
-                .filter(|&(q, _)| walk.answers.get(q).is_none())
-            {
+            for (question, _) in answers.answered().filter(|&(q, _)| walk.answers.get(q).is_none()) {
                 eprintln!(
                     "note: the answer to `{}` is ignored: that question is not on this path",
                     protocol.questions()[question].id

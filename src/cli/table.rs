@@ -23,31 +23,16 @@ pub fn run(path: &Path, format: TableFormat, out: &mut dyn Write) -> Result<Exit
 fn markdown(protocol: &ValidProtocol, out: &mut dyn Write) -> Result<()> {
     let doc = &protocol.protocol;
     let cell = |text: &str| text.replace('|', "\\|").replace('\n', " ");
-    writeln!(
-        out,
-        "# Decision table: {} (`{}` v{})\n",
-        cell(doc.treatment.name.get("en")),
-        doc.id,
-        doc.version
-    )?;
+    writeln!(out, "# Decision table: {} (`{}` v{})\n", cell(doc.treatment.name.get("en")), doc.id, doc.version)?;
     writeln!(out, "Outcomes, strongest first: not_candidate > postpone > consult > candidate. Notes are shown with any outcome.\n")?;
 
     writeln!(out, "## Questions\n")?;
-    writeln!(
-        out,
-        "| # | id | question | answers | asked if | screening |"
-    )?;
+    writeln!(out, "| # | id | question | answers | asked if | screening |")?;
     writeln!(out, "|---|---|---|---|---|---|")?;
     for (i, question) in doc.questions.iter().enumerate() {
-        let asked_if = question
-            .ask_if
-            .as_ref()
-            .map_or("always".to_owned(), |c| words::condition(protocol, c));
-        let screening = if question.screening {
-            format!("yes: findings {}", findings(question))
-        } else {
-            "no".to_owned()
-        };
+        let asked_if = question.ask_if.as_ref().map_or("always".to_owned(), |c| words::condition(protocol, c));
+        let screening =
+            if question.screening { format!("yes: findings {}", findings(question)) } else { "no".to_owned() };
         writeln!(
             out,
             "| {} | `{}` | {} | {} | {} | {} |",
@@ -61,10 +46,7 @@ fn markdown(protocol: &ValidProtocol, out: &mut dyn Write) -> Result<()> {
     }
 
     writeln!(out, "\n## Rules\n")?;
-    writeln!(
-        out,
-        "| # | rule | when | effect | visitor is told | sources |"
-    )?;
+    writeln!(out, "| # | rule | when | effect | visitor is told | sources |")?;
     writeln!(out, "|---|---|---|---|---|---|")?;
     for (i, rule) in doc.rules.iter().enumerate() {
         let mut effect = rule.effect.as_str().to_owned();
@@ -92,10 +74,7 @@ fn markdown(protocol: &ValidProtocol, out: &mut dyn Write) -> Result<()> {
 
     writeln!(out, "\n## Treatment plans\n")?;
     writeln!(out, "Several parts combine: the largest minimum and the largest maximum of sessions and interval.\n")?;
-    writeln!(
-        out,
-        "| plan part | when | sessions | interval (weeks) | sources |"
-    )?;
+    writeln!(out, "| plan part | when | sessions | interval (weeks) | sources |")?;
     writeln!(out, "|---|---|---|---|---|")?;
     for part in &doc.plans {
         let when = words::condition(protocol, &part.when);
@@ -125,10 +104,7 @@ fn markdown(protocol: &ValidProtocol, out: &mut dyn Write) -> Result<()> {
 fn csv(protocol: &ValidProtocol, out: &mut dyn Write) -> Result<()> {
     let doc = &protocol.protocol;
     let field = |text: &str| format!("\"{}\"", text.replace('"', "\"\""));
-    writeln!(
-        out,
-        "kind,id,when,effect,ends_quiz,reason,come_back,instead,sessions,interval_weeks,sources"
-    )?;
+    writeln!(out, "kind,id,when,effect,ends_quiz,reason,come_back,instead,sessions,interval_weeks,sources")?;
     for rule in &doc.rules {
         let row = [
             "rule".to_owned(),
@@ -168,23 +144,12 @@ fn answers(question: &Question) -> String {
     match question.kind {
         QuestionKind::YesNo if question.unsure => "yes / no / unsure".to_owned(),
         QuestionKind::YesNo => "yes / no".to_owned(),
-        QuestionKind::Number => format!(
-            "{}–{}",
-            question.min.unwrap_or_default(),
-            question.max.unwrap_or_default()
-        ),
-        QuestionKind::SingleChoice => question
-            .options
-            .iter()
-            .map(|o| format!("`{}`", o.id))
-            .collect::<Vec<_>>()
-            .join(" / "),
+        QuestionKind::Number => format!("{}–{}", question.min.unwrap_or_default(), question.max.unwrap_or_default()),
+        QuestionKind::SingleChoice => {
+            question.options.iter().map(|o| format!("`{}`", o.id)).collect::<Vec<_>>().join(" / ")
+        }
         QuestionKind::MultipleChoice => {
-            let ids: Vec<String> = question
-                .options
-                .iter()
-                .map(|o| format!("`{}`", o.id))
-                .collect();
+            let ids: Vec<String> = question.options.iter().map(|o| format!("`{}`", o.id)).collect();
             format!("one or more of {}", ids.join(", "))
         }
     }
@@ -204,12 +169,8 @@ fn findings(question: &Question) -> String {
             None => "none".to_owned(),
         },
         _ => {
-            let ids: Vec<String> = question
-                .options
-                .iter()
-                .filter(|o| o.finding || o.unsure)
-                .map(|o| format!("`{}`", o.id))
-                .collect();
+            let ids: Vec<String> =
+                question.options.iter().filter(|o| o.finding || o.unsure).map(|o| format!("`{}`", o.id)).collect();
             ids.join(", ")
         }
     }

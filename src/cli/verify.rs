@@ -35,18 +35,8 @@ pub fn run(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {
         }
     };
     let elapsed = started.elapsed();
-    render(
-        &protocol,
-        &path.display().to_string(),
-        &report,
-        elapsed,
-        out,
-    )?;
-    Ok(if report.holds() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(EXIT_PROBLEMS)
-    })
+    render(&protocol, &path.display().to_string(), &report, elapsed, out)?;
+    Ok(if report.holds() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_PROBLEMS) })
 }
 
 /// Prints a report; `elapsed` is the time `verify` took.
@@ -59,11 +49,7 @@ pub fn render(
 ) -> Result<()> {
     let doc = &protocol.protocol;
     let verdict = if report.holds() { "verified" } else { "FAILED" };
-    writeln!(
-        out,
-        "{verdict}: {name} (protocol `{}` v{})",
-        doc.id, doc.version
-    )?;
+    writeln!(out, "{verdict}: {name} (protocol `{}` v{})", doc.id, doc.version)?;
     writeln!(
         out,
         "  paths: {} (explored as {} states and {} transitions)",
@@ -73,17 +59,8 @@ pub fn render(
     )?;
     writeln!(out, "  outcomes:")?;
     for (outcome, &n) in Outcome::ALL.iter().zip(&report.outcomes) {
-        let share = if report.paths == 0 {
-            0.0
-        } else {
-            n as f64 / report.paths as f64 * 100.0
-        };
-        writeln!(
-            out,
-            "    {:<14} {:>26}  {share:>6.2}%",
-            outcome.as_str(),
-            thousands(n)
-        )?;
+        let share = if report.paths == 0 { 0.0 } else { n as f64 / report.paths as f64 * 100.0 };
+        writeln!(out, "    {:<14} {:>26}  {share:>6.2}%", outcome.as_str(), thousands(n))?;
     }
     writeln!(out, "  properties:")?;
     for result in &report.results {
@@ -94,25 +71,12 @@ pub fn render(
         }
     }
     let seconds = elapsed.as_secs_f64();
-    let rate = if seconds > 0.0 {
-        report.paths as f64 / seconds
-    } else {
-        f64::INFINITY
-    };
-    writeln!(
-        out,
-        "  time: {:.3} ms ({rate:.3e} paths/s)",
-        seconds * 1000.0
-    )?;
+    let rate = if seconds > 0.0 { report.paths as f64 / seconds } else { f64::INFINITY };
+    writeln!(out, "  time: {:.3} ms ({rate:.3e} paths/s)", seconds * 1000.0)?;
     Ok(())
 }
 
-fn describe(
-    protocol: &ValidProtocol,
-    property: Property,
-    failure: &Failure,
-    out: &mut dyn Write,
-) -> Result<()> {
+fn describe(protocol: &ValidProtocol, property: Property, failure: &Failure, out: &mut dyn Write) -> Result<()> {
     match failure {
         Failure::Paths { paths, example } => {
             writeln!(
@@ -121,31 +85,17 @@ fn describe(
                 thousands(*paths),
                 if *paths == 1 { "" } else { "s" }
             )?;
-            let outcome = example.outcome.map_or("no outcome".to_owned(), |o| {
-                format!("outcome `{}`", o.as_str())
-            });
-            writeln!(
-                out,
-                "         path: {} -> {outcome}",
-                words::path(protocol, &example.answers)
-            )?;
+            let outcome = example.outcome.map_or("no outcome".to_owned(), |o| format!("outcome `{}`", o.as_str()));
+            writeln!(out, "         path: {} -> {outcome}", words::path(protocol, &example.answers))?;
             if let Some(why) = why(protocol, property, example) {
                 writeln!(out, "         {why}")?;
             }
         }
         Failure::RuleNeverFires(rule) => {
-            writeln!(
-                out,
-                "         rule `{}` never fires",
-                protocol.protocol.rules[*rule].id
-            )?;
+            writeln!(out, "         rule `{}` never fires", protocol.protocol.rules[*rule].id)?;
         }
         Failure::QuestionNeverAsked(question) => {
-            writeln!(
-                out,
-                "         question `{}` is never asked",
-                protocol.questions()[*question].id
-            )?;
+            writeln!(out, "         question `{}` is never asked", protocol.questions()[*question].id)?;
         }
     }
     Ok(())
@@ -155,54 +105,30 @@ fn describe(
 fn why(protocol: &ValidProtocol, property: Property, example: &Counterexample) -> Option<String> {
     let model = &protocol.model;
     let answers_where = |pick: &dyn Fn(usize, crate::answers::Value) -> bool| -> String {
-        let picked: Vec<_> = example
-            .answers
-            .iter()
-            .copied()
-            .filter(|&(q, v)| pick(q, v))
-            .collect();
+        let picked: Vec<_> = example.answers.iter().copied().filter(|&(q, v)| pick(q, v)).collect();
         words::path(protocol, &picked).replace(" -> ", ", ")
     };
     match property {
-        Property::FindingNeverCandidate => Some(format!(
-            "findings: {}",
-            answers_where(&|q, v| model.questions[q].is_finding(v))
-        )),
+        Property::FindingNeverCandidate => {
+            Some(format!("findings: {}", answers_where(&|q, v| model.questions[q].is_finding(v))))
+        }
         Property::UnsureNeverCandidate => Some(format!(
             "unsure answers: {}",
             answers_where(&|q, v| model.questions[q].screening && model.questions[q].is_unsure(v))
         )),
         Property::BlockingRuleNeverCandidate | Property::CandidateHasPlan => {
             let mut answers = Answers::new(model.questions.len());
-            example
-                .answers
-                .iter()
-                .for_each(|&(q, v)| answers.set(q, Some(v)));
+            example.answers.iter().for_each(|&(q, v)| answers.set(q, Some(v)));
             let walk = engine::walk(protocol, &answers);
             let recommendation = engine::recommend(protocol, &walk);
             let rules: Vec<String> = recommendation
                 .fired
                 .iter()
-                .map(|f| {
-                    format!(
-                        "{} ({})",
-                        protocol.protocol.rules[f.rule].id,
-                        f.effect.as_str()
-                    )
-                })
+                .map(|f| format!("{} ({})", protocol.protocol.rules[f.rule].id, f.effect.as_str()))
                 .collect();
-            Some(format!(
-                "rules that fire: {}",
-                if rules.is_empty() {
-                    "none".to_owned()
-                } else {
-                    rules.join(", ")
-                }
-            ))
+            Some(format!("rules that fire: {}", if rules.is_empty() { "none".to_owned() } else { rules.join(", ") }))
         }
-        Property::EveryPathEnds => {
-            Some("the next question on this path has no possible answer".to_owned())
-        }
+        Property::EveryPathEnds => Some("the next question on this path has no possible answer".to_owned()),
         Property::EveryRuleFires | Property::EveryQuestionAsked => None,
     }
 }

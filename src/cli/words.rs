@@ -7,9 +7,7 @@ use crate::protocol::{QuestionIdx, QuestionKind, ValidProtocol};
 /// A condition as a reviewer reads it: `blood_thinners is yes or blood_thinners is unsure`.
 pub fn condition(protocol: &ValidProtocol, condition: &Condition) -> String {
     let is_multi = |id: &str| {
-        protocol
-            .question_idx(id)
-            .is_some_and(|q| protocol.questions()[q].kind == QuestionKind::MultipleChoice)
+        protocol.question_idx(id).is_some_and(|q| protocol.questions()[q].kind == QuestionKind::MultipleChoice)
     };
     let join = |conds: &[Condition], word: &str| -> String {
         let parts: Vec<String> = conds
@@ -35,11 +33,7 @@ pub fn condition(protocol: &ValidProtocol, condition: &Condition) -> String {
         }
         Condition::Chose(test) => format!("{} is {}", test.question, test.option),
         Condition::ChoseAny(test) if is_multi(&test.question) => {
-            format!(
-                "{} includes any of {}",
-                test.question,
-                test.options.join(", ")
-            )
+            format!("{} includes any of {}", test.question, test.options.join(", "))
         }
         Condition::ChoseAny(test) => {
             format!("{} is one of {}", test.question, test.options.join(", "))
@@ -60,13 +54,7 @@ pub fn condition(protocol: &ValidProtocol, condition: &Condition) -> String {
 pub fn path(protocol: &ValidProtocol, answers: &[(QuestionIdx, Value)]) -> String {
     let steps: Vec<String> = answers
         .iter()
-        .map(|&(q, value)| {
-            format!(
-                "{}={}",
-                protocol.questions()[q].id,
-                protocol.value_to_string(q, value)
-            )
-        })
+        .map(|&(q, value)| format!("{}={}", protocol.questions()[q].id, protocol.value_to_string(q, value)))
         .collect();
     steps.join(" -> ")
 }

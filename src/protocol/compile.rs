@@ -72,9 +72,7 @@ impl QuestionModel {
         self.screening
             && match value {
                 Value::YesNo(answer) => answer != YesNo::No,
-                Value::Option(option) => {
-                    self.finding_options.contains(option) || self.unsure_options.contains(option)
-                }
+                Value::Option(option) => self.finding_options.contains(option) || self.unsure_options.contains(option),
                 Value::Options(chosen) => chosen.intersects(self.finding_options),
                 Value::Number(n) => self.safe_range.is_some_and(|safe| !safe.contains(n)),
             }
@@ -93,9 +91,7 @@ impl QuestionModel {
     /// Whether `value` is a possible answer to this question.
     pub fn accepts(&self, value: Value) -> bool {
         match (self.kind, value) {
-            (QuestionKind::YesNo, Value::YesNo(answer)) => {
-                answer != YesNo::Unsure || self.unsure_allowed
-            }
+            (QuestionKind::YesNo, Value::YesNo(answer)) => answer != YesNo::Unsure || self.unsure_allowed,
             (QuestionKind::SingleChoice, Value::Option(option)) => option < self.n_options,
             (QuestionKind::MultipleChoice, Value::Options(chosen)) => {
                 !chosen.is_empty() && chosen.iter().all(|option| option < self.n_options)
@@ -120,28 +116,15 @@ impl ValidProtocol {
     }
 
     /// Reads one answer in its JSON form; the error says what was expected.
-    pub fn parse_value(
-        &self,
-        question: QuestionIdx,
-        raw: &serde_json::Value,
-    ) -> Result<Value, String> {
+    pub fn parse_value(&self, question: QuestionIdx, raw: &serde_json::Value) -> Result<Value, String> {
         let doc = &self.protocol.questions[question];
         let model = &self.model.questions[question];
         let option_idx = |raw: &serde_json::Value| -> Result<usize, String> {
-            let id = raw
-                .as_str()
-                .ok_or_else(|| format!("expected {}", expected_json(model.kind)))?;
-            doc.options
-                .iter()
-                .position(|option| option.id == id)
-                .ok_or_else(|| {
-                    let known: Vec<&str> = doc
-                        .options
-                        .iter()
-                        .map(|option| option.id.as_str())
-                        .collect();
-                    format!("unknown option `{id}` (options: {})", known.join(", "))
-                })
+            let id = raw.as_str().ok_or_else(|| format!("expected {}", expected_json(model.kind)))?;
+            doc.options.iter().position(|option| option.id == id).ok_or_else(|| {
+                let known: Vec<&str> = doc.options.iter().map(|option| option.id.as_str()).collect();
+                format!("unknown option `{id}` (options: {})", known.join(", "))
+            })
         };
         let value = match (model.kind, raw) {
             (QuestionKind::YesNo, serde_json::Value::Bool(true)) => Value::YesNo(YesNo::Yes),
@@ -153,9 +136,7 @@ impl ValidProtocol {
                 Value::YesNo(YesNo::Unsure)
             }
             (QuestionKind::SingleChoice, raw) => Value::Option(option_idx(raw)?),
-            (QuestionKind::MultipleChoice, serde_json::Value::Array(items))
-                if !items.is_empty() =>
-            {
+            (QuestionKind::MultipleChoice, serde_json::Value::Array(items)) if !items.is_empty() => {
                 let mut chosen = OptionSet::default();
                 for item in items {
                     chosen.insert(option_idx(item)?);
@@ -163,9 +144,7 @@ impl ValidProtocol {
                 Value::Options(chosen)
             }
             (QuestionKind::Number, serde_json::Value::Number(n)) => {
-                let n = n
-                    .as_i64()
-                    .ok_or_else(|| format!("expected {}", expected_json(model.kind)))?;
+                let n = n.as_i64().ok_or_else(|| format!("expected {}", expected_json(model.kind)))?;
                 let (min, max) = model.bounds;
                 if n < min || n > max {
                     return Err(format!("{n} is outside {min}..={max}"));
@@ -185,11 +164,7 @@ impl ValidProtocol {
             Value::YesNo(YesNo::No) => false.into(),
             Value::YesNo(YesNo::Unsure) => "unsure".into(),
             Value::Option(option) => options[option].id.clone().into(),
-            Value::Options(chosen) => chosen
-                .iter()
-                .map(|o| options[o].id.clone())
-                .collect::<Vec<_>>()
-                .into(),
+            Value::Options(chosen) => chosen.iter().map(|o| options[o].id.clone()).collect::<Vec<_>>().into(),
             Value::Number(n) => n.into(),
         }
     }

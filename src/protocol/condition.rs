@@ -161,9 +161,7 @@ impl Cond {
     /// Calls `visit` for every test, with its question.
     pub fn for_each_test(&self, visit: &mut impl FnMut(QuestionIdx, &Test)) {
         match self {
-            Cond::All(conds) | Cond::Any(conds) => {
-                conds.iter().for_each(|c| c.for_each_test(visit))
-            }
+            Cond::All(conds) | Cond::Any(conds) => conds.iter().for_each(|c| c.for_each_test(visit)),
             Cond::Not(cond) => cond.for_each_test(visit),
             Cond::Test(question, test) => visit(*question, test),
         }

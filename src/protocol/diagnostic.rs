@@ -38,10 +38,7 @@ impl Diagnostic {
     }
 
     pub fn warning(pointer: impl Into<String>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(pointer, message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(pointer, message) }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
@@ -62,9 +59,7 @@ impl Diagnostics {
         self.items.iter().filter(|d| d.severity == Severity::Error)
     }
     pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.items
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
+        self.items.iter().filter(|d| d.severity == Severity::Warning)
     }
     pub fn has_errors(&self) -> bool {
         self.errors().next().is_some()
@@ -82,11 +77,7 @@ impl fmt::Display for Diagnostics {
                 Severity::Warning => "warning",
             };
             writeln!(f, "{label}: {}", diagnostic.message)?;
-            let pointer = if diagnostic.pointer.is_empty() {
-                "/"
-            } else {
-                &diagnostic.pointer
-            };
+            let pointer = if diagnostic.pointer.is_empty() { "/" } else { &diagnostic.pointer };
             write!(f, "  --> {}: {pointer}", self.source_name)?;
             match (diagnostic.line, diagnostic.column) {
                 (Some(line), Some(column)) => writeln!(f, " (line {line}, column {column})")?,

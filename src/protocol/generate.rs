@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use super::condition::{ChoiceTest, ChoicesTest, Condition};
 use super::{
-    Choice, Effect, OutcomeText, OutcomeTexts, PlanPart, Protocol, Question, QuestionKind, Rule,
-    Span, Text, Treatment, FORMAT_VERSION,
+    Choice, Effect, OutcomeText, OutcomeTexts, PlanPart, Protocol, Question, QuestionKind, Rule, Span, Text, Treatment,
+    FORMAT_VERSION,
 };
 
 /// A protocol with one multiple choice of `n_options` concerns, then `n_yes_no` screening yes/no
@@ -37,55 +37,33 @@ pub fn benchmark(n_yes_no: usize, n_options: usize) -> Protocol {
         question.screening = true;
         question.unsure = true;
         if k % 5 == 0 && n_options > 0 {
-            question.ask_if = Some(Condition::Chose(ChoiceTest {
-                question: "concerns".into(),
-                option: concern(k % n_options),
-            }));
+            question.ask_if =
+                Some(Condition::Chose(ChoiceTest { question: "concerns".into(), option: concern(k % n_options) }));
         }
         questions.push(question);
         let effect = [Effect::Consult, Effect::Postpone, Effect::NotCandidate][k % 3];
         rules.push(rule(&q(k), Condition::Yes(q(k)), effect));
-        rules.push(rule(
-            &format!("unsure_{}", q(k)),
-            Condition::Unsure(q(k)),
-            Effect::Consult,
-        ));
+        rules.push(rule(&format!("unsure_{}", q(k)), Condition::Unsure(q(k)), Effect::Consult));
         if k % 7 == 0 && k + 10 <= n_yes_no {
             let both = Condition::All(vec![Condition::No(q(k)), Condition::No(q(k + 10))]);
             rules.push(rule(&format!("note_{k}"), both, Effect::Note));
         }
     }
     if n_options > 1 {
-        let only_last = ChoicesTest {
-            question: "concerns".into(),
-            options: vec![concern(n_options - 1)],
-        };
-        rules.push(rule(
-            "only_last_concern",
-            Condition::ChoseOnly(only_last),
-            Effect::Consult,
-        ));
+        let only_last = ChoicesTest { question: "concerns".into(), options: vec![concern(n_options - 1)] };
+        rules.push(rule("only_last_concern", Condition::ChoseOnly(only_last), Effect::Consult));
     }
     let plans = (0..n_options)
         .map(|o| PlanPart {
             id: format!("plan_{o}"),
-            when: Condition::Chose(ChoiceTest {
-                question: "concerns".into(),
-                option: concern(o),
-            }),
+            when: Condition::Chose(ChoiceTest { question: "concerns".into(), option: concern(o) }),
             label: text(format!("Concern {o}")),
-            sessions: Span {
-                min: 3 + (o as u32 % 3),
-                max: 4 + (o as u32 % 3),
-            },
+            sessions: Span { min: 3 + (o as u32 % 3), max: 4 + (o as u32 % 3) },
             interval_weeks: Span { min: 4, max: 6 },
             source: vec!["generated".into()],
         })
         .collect();
-    let outcome = |s: &str| OutcomeText {
-        headline: text(s.into()),
-        body: text(s.into()),
-    };
+    let outcome = |s: &str| OutcomeText { headline: text(s.into()), body: text(s.into()) };
     Protocol {
         schema: None,
         format: FORMAT_VERSION,
@@ -111,10 +89,7 @@ pub fn benchmark(n_yes_no: usize, n_options: usize) -> Protocol {
         questions,
         rules,
         plans,
-        sources: BTreeMap::from([(
-            "generated".to_owned(),
-            "Generated for benchmarks.".to_owned(),
-        )]),
+        sources: BTreeMap::from([("generated".to_owned(), "Generated for benchmarks.".to_owned())]),
     }
 }
 

@@ -22,15 +22,11 @@ pub fn load(source_name: &str, text: &str) -> Result<Loaded, LoadError> {
         if diagnostic.line.is_none() {
             (diagnostic.line, diagnostic.column) = locate(text, &diagnostic.pointer).unzip();
         }
-        Diagnostics {
-            source_name: source_name.to_owned(),
-            items: vec![diagnostic],
-        }
+        Diagnostics { source_name: source_name.to_owned(), items: vec![diagnostic] }
     };
 
     let json: serde_json::Value = serde_json::from_str(text).map_err(|error| {
-        let mut diagnostic =
-            Diagnostic::error("", format!("invalid JSON: {}", serde_message(&error)));
+        let mut diagnostic = Diagnostic::error("", format!("invalid JSON: {}", serde_message(&error)));
         (diagnostic.line, diagnostic.column) = (Some(error.line()), Some(error.column()));
         fail(diagnostic)
     })?;
@@ -40,16 +36,11 @@ pub fn load(source_name: &str, text: &str) -> Result<Loaded, LoadError> {
         Some(format) => {
             return Err(fail(
                 Diagnostic::error("/format", format!("unsupported protocol format `{format}`"))
-                    .with_help(format!(
-                        "this version of Candidacy reads format {FORMAT_VERSION}"
-                    )),
+                    .with_help(format!("this version of Candidacy reads format {FORMAT_VERSION}")),
             ))
         }
         None if !json.is_object() => {
-            return Err(fail(Diagnostic::error(
-                "",
-                "a protocol must be a JSON object",
-            )));
+            return Err(fail(Diagnostic::error("", "a protocol must be a JSON object")));
         }
         None => {
             return Err(fail(
@@ -64,22 +55,16 @@ pub fn load(source_name: &str, text: &str) -> Result<Loaded, LoadError> {
         fail(Diagnostic::error(pointer, serde_message(error.inner())))
     })?;
 
-    let mut diagnostics = Diagnostics {
-        source_name: source_name.to_owned(),
-        items: Vec::new(),
-    };
+    let mut diagnostics = Diagnostics { source_name: source_name.to_owned(), items: Vec::new() };
     let model = validate(&protocol, &mut diagnostics.items);
     for diagnostic in &mut diagnostics.items {
         (diagnostic.line, diagnostic.column) = locate(text, &diagnostic.pointer).unzip();
     }
-    diagnostics
-        .items
-        .sort_by_key(|d| (std::cmp::Reverse(d.severity), d.line, d.column));
+    diagnostics.items.sort_by_key(|d| (std::cmp::Reverse(d.severity), d.line, d.column));
     match model {
-        Some(model) if !diagnostics.has_errors() => Ok(Loaded {
-            protocol: ValidProtocol { protocol, model },
-            warnings: diagnostics,
-        }),
+        Some(model) if !diagnostics.has_errors() => {
+            Ok(Loaded { protocol: ValidProtocol { protocol, model }, warnings: diagnostics })
+        }
         _ => Err(diagnostics),
     }
 }
@@ -99,9 +84,7 @@ fn pointer_of(path: &serde_path_to_error::Path) -> String {
     for segment in path.iter() {
         match segment {
             Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
-            Segment::Map { key } => {
-                pointer.push_str(&format!("/{}", key.replace('~', "~0").replace('/', "~1")))
-            }
+            Segment::Map { key } => pointer.push_str(&format!("/{}", key.replace('~', "~0").replace('/', "~1"))),
             Segment::Enum { variant } => pointer.push_str(&format!("/{variant}")),
             Segment::Unknown => {}
         }

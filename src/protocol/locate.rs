@@ -6,10 +6,7 @@
 /// The 1-based line and column of the value at `pointer` in `text`, if the text is valid JSON
 /// and the pointer exists.
 pub fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
-    let mut scanner = Scanner {
-        bytes: text.as_bytes(),
-        pos: 0,
-    };
+    let mut scanner = Scanner { bytes: text.as_bytes(), pos: 0 };
     scanner.skip_ws();
     if !pointer.is_empty() {
         for segment in pointer.strip_prefix('/')?.split('/') {
@@ -125,10 +122,7 @@ impl Scanner<'_> {
                 Some(())
             }
             _ => {
-                while !matches!(
-                    self.peek(),
-                    None | Some(b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
-                ) {
+                while !matches!(self.peek(), None | Some(b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')) {
                     self.pos += 1;
                 }
                 Some(())

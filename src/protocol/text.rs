@@ -21,17 +21,11 @@ impl Text {
 
     /// The text in `locale`, falling back to English, then to any locale.
     pub fn get(&self, locale: &str) -> &str {
-        self.0
-            .get(locale)
-            .or_else(|| self.0.get("en"))
-            .or_else(|| self.0.values().next())
-            .map_or("", String::as_str)
+        self.0.get(locale).or_else(|| self.0.get("en")).or_else(|| self.0.values().next()).map_or("", String::as_str)
     }
 
     pub fn has(&self, locale: &str) -> bool {
-        self.0
-            .get(locale)
-            .is_some_and(|text| !text.trim().is_empty())
+        self.0.get(locale).is_some_and(|text| !text.trim().is_empty())
     }
 
     pub fn locales(&self) -> impl Iterator<Item = &str> {
@@ -45,9 +39,7 @@ impl<'de> Deserialize<'de> for Text {
         impl<'de> Visitor<'de> for TextVisitor {
             type Value = Text;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(
-                    "a text: a string, or an object of strings by locale like {\"en\": \"...\"}",
-                )
+                f.write_str("a text: a string, or an object of strings by locale like {\"en\": \"...\"}")
             }
             fn visit_str<E: de::Error>(self, text: &str) -> Result<Text, E> {
                 Ok(Text::en(text))
@@ -56,9 +48,7 @@ impl<'de> Deserialize<'de> for Text {
                 let mut texts = BTreeMap::new();
                 while let Some((locale, text)) = map.next_entry::<String, String>()? {
                     if texts.insert(locale.clone(), text).is_some() {
-                        return Err(de::Error::custom(format_args!(
-                            "locale `{locale}` given twice"
-                        )));
+                        return Err(de::Error::custom(format_args!("locale `{locale}` given twice")));
                     }
                 }
                 Ok(Text(texts))

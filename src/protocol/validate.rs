@@ -14,24 +14,17 @@ use super::{Effect, NumberRange, OptionSet, Protocol, Question, QuestionKind, Sp
 use crate::answers::YesNo;
 
 pub(super) fn validate(protocol: &Protocol, out: &mut Vec<Diagnostic>) -> Option<Model> {
-    let mut checker = Checker {
-        protocol,
-        out,
-        question_by_id: HashMap::new(),
-        used_options: Vec::new(),
-    };
+    let mut checker = Checker { protocol, out, question_by_id: HashMap::new(), used_options: Vec::new() };
     checker.header();
     checker.texts();
     let questions = checker.questions();
     let rules = checker.rules();
     let plans = checker.plans();
-    checker.unused_options();
-    Some(Model {
-        questions: questions?,
-        rules: rules?,
-        plans: plans?,
-        question_by_id: checker.question_by_id,
-    })
+    // Unused options are often the echo of a broken reference; report them once the errors are fixed.
+    if checker.error_count() == 0 {
+        checker.unused_options();
+    }
+    Some(Model { questions: questions?, rules: rules?, plans: plans?, question_by_id: checker.question_by_id })
 }
 
 struct Checker<'p, 'o> {
@@ -48,27 +41,18 @@ impl Checker<'_, '_> {
         self.out.last_mut().expect("just pushed")
     }
 
-    fn warning(
-        &mut self,
-        pointer: impl Into<String>,
-        message: impl Into<String>,
-    ) -> &mut Diagnostic {
+    fn warning(&mut self, pointer: impl Into<String>, message: impl Into<String>) -> &mut Diagnostic {
         self.out.push(Diagnostic::warning(pointer, message));
         self.out.last_mut().expect("just pushed")
     }
 
     fn check_id(&mut self, pointer: String, id: &str, what: &str) {
         let valid = id.starts_with(|c: char| c.is_ascii_lowercase())
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
             && id.len() <= 64;
         if !valid {
-            self.error(pointer, format!("invalid {what} id `{}`", truncate(id)))
-                .help = Some(
-                "ids start with a lowercase letter and use only a-z, 0-9 and `_` (at most 64)"
-                    .into(),
-            );
+            self.error(pointer, format!("invalid {what} id `{}`", truncate(id))).help =
+                Some("ids start with a lowercase letter and use only a-z, 0-9 and `_` (at most 64)".into());
         }
     }
 
@@ -78,8 +62,7 @@ impl Checker<'_, '_> {
         for (pointer, id) in ids {
             if let Some(earlier) = first.get(id) {
                 let help = format!("first defined at {earlier}");
-                self.error(pointer, format!("duplicate {what} id `{id}`"))
-                    .help = Some(help);
+                self.error(pointer, format!("duplicate {what} id `{id}`")).help = Some(help);
             } else {
                 first.insert(id, pointer);
             }
@@ -105,8 +88,7 @@ impl Checker<'_, '_> {
         let protocol = self.protocol;
         for (pointer, text) in all_texts(protocol) {
             if !text.has("en") {
-                self.error(pointer.clone(), "missing English text").help =
-                    Some("add an `en` entry".into());
+                self.error(pointer.clone(), "missing English text").help = Some("add an `en` entry".into());
             }
             for locale in &protocol.locales {
                 if locale != "en" && !text.has(locale) {
@@ -127,11 +109,7 @@ impl Checker<'_, '_> {
     fn questions(&mut self) -> Option<Vec<QuestionModel>> {
         let protocol = self.protocol;
         self.check_unique(
-            protocol
-                .questions
-                .iter()
-                .enumerate()
-                .map(|(i, q)| (format!("/questions/{i}/id"), q.id.as_str())),
+            protocol.questions.iter().enumerate().map(|(i, q)| (format!("/questions/{i}/id"), q.id.as_str())),
             "question",
         );
         for (i, question) in protocol.questions.iter().enumerate() {
@@ -156,23 +134,13 @@ impl Checker<'_, '_> {
     fn question(&mut self, i: usize, question: &Question) -> Option<QuestionModel> {
         let at = format!("/questions/{i}");
         let errors_before = self.error_count();
-        let is_choice = matches!(
-            question.kind,
-            QuestionKind::SingleChoice | QuestionKind::MultipleChoice
-        );
+        let is_choice = matches!(question.kind, QuestionKind::SingleChoice | QuestionKind::MultipleChoice);
         let kind_name = kind_name(question.kind);
 
         if is_choice {
-            let minimum = if question.kind == QuestionKind::SingleChoice {
-                2
-            } else {
-                1
-            };
+            let minimum = if question.kind == QuestionKind::SingleChoice { 2 } else { 1 };
             if question.options.len() < minimum {
-                self.error(
-                    format!("{at}/options"),
-                    format!("a {kind_name} question needs at least {minimum} options"),
-                );
+                self.error(format!("{at}/options"), format!("a {kind_name} question needs at least {minimum} options"));
             }
             if question.options.len() > OptionSet::MAX_OPTIONS {
                 self.error(
@@ -198,19 +166,11 @@ impl Checker<'_, '_> {
                     .help = Some("set `\"screening\": true` on the question".into());
                 }
             }
-            if question.kind == QuestionKind::MultipleChoice
-                && question.options.iter().any(|o| o.unsure)
-            {
-                self.error(
-                    format!("{at}/options"),
-                    "a multiple choice question cannot offer \"I'm not sure\"",
-                );
+            if question.kind == QuestionKind::MultipleChoice && question.options.iter().any(|o| o.unsure) {
+                self.error(format!("{at}/options"), "a multiple choice question cannot offer \"I'm not sure\"");
             }
         } else if !question.options.is_empty() {
-            self.error(
-                format!("{at}/options"),
-                format!("a {kind_name} question has no options"),
-            );
+            self.error(format!("{at}/options"), format!("a {kind_name} question has no options"));
         }
 
         let yes_no_only = [
@@ -225,10 +185,7 @@ impl Checker<'_, '_> {
                 } else {
                     None
                 };
-                let diagnostic = self.error(
-                    format!("{at}/{field}"),
-                    format!("`{field}` is only for yes/no questions"),
-                );
+                let diagnostic = self.error(format!("{at}/{field}"), format!("`{field}` is only for yes/no questions"));
                 diagnostic.help = help.map(Into::into);
             }
         }
@@ -238,10 +195,7 @@ impl Checker<'_, '_> {
             match (question.min, question.max) {
                 (Some(min), Some(max)) if min <= max => bounds = (min, max),
                 (Some(min), Some(max)) => {
-                    self.error(
-                        format!("{at}/max"),
-                        format!("`max` ({max}) is below `min` ({min})"),
-                    );
+                    self.error(format!("{at}/max"), format!("`max` ({max}) is below `min` ({min})"));
                 }
                 _ => {
                     self.error(at.clone(), "a number question needs `min` and `max`");
@@ -250,10 +204,7 @@ impl Checker<'_, '_> {
             if let Some(safe) = question.safe_range {
                 self.check_range(&format!("{at}/safe_range"), safe);
                 if !question.screening {
-                    self.warning(
-                        format!("{at}/safe_range"),
-                        "`safe_range` has no effect outside a screening question",
-                    );
+                    self.warning(format!("{at}/safe_range"), "`safe_range` has no effect outside a screening question");
                 }
             }
         } else {
@@ -264,10 +215,7 @@ impl Checker<'_, '_> {
                 ("safe_range", question.safe_range.is_some()),
             ] {
                 if present {
-                    self.error(
-                        format!("{at}/{field}"),
-                        format!("`{field}` is only for number questions"),
-                    );
+                    self.error(format!("{at}/{field}"), format!("`{field}` is only for number questions"));
                 }
             }
         }
@@ -283,11 +231,7 @@ impl Checker<'_, '_> {
                     QuestionKind::Number => "add a `safe_range`: values outside it are findings",
                     _ => "mark the options that rule treatment out or need a clinician with `\"finding\": true`",
                 };
-                self.error(
-                    format!("{at}/screening"),
-                    "a screening question has no finding",
-                )
-                .help = Some(help.into());
+                self.error(format!("{at}/screening"), "a screening question has no finding").help = Some(help.into());
             }
         }
 
@@ -301,14 +245,10 @@ impl Checker<'_, '_> {
             });
             if let Some(late) = late {
                 let other = &self.protocol.questions[late].id;
-                let message = format!(
-                    "`ask_if` of question `{}` refers to `{other}`, which is not asked before it",
-                    question.id
-                );
-                let help = format!(
-                    "a question may only depend on earlier answers; move `{other}` before `{}`",
-                    question.id
-                );
+                let message =
+                    format!("`ask_if` of question `{}` refers to `{other}`, which is not asked before it", question.id);
+                let help =
+                    format!("a question may only depend on earlier answers; move `{other}` before `{}`", question.id);
                 self.error(format!("{at}/ask_if"), message).help = Some(help);
             }
             Some(cond)
@@ -318,13 +258,7 @@ impl Checker<'_, '_> {
             return None;
         }
         let options_where = |pick: fn(&super::Choice) -> bool| -> OptionSet {
-            question
-                .options
-                .iter()
-                .enumerate()
-                .filter(|(_, o)| pick(o))
-                .map(|(o, _)| o)
-                .collect()
+            question.options.iter().enumerate().filter(|(_, o)| pick(o)).map(|(o, _)| o).collect()
         };
         Some(QuestionModel {
             kind: question.kind,
@@ -332,11 +266,7 @@ impl Checker<'_, '_> {
             n_options: question.options.len(),
             unsure_allowed: question.unsure,
             screening: question.screening,
-            finding_options: if question.screening {
-                options_where(|o| o.finding)
-            } else {
-                OptionSet::default()
-            },
+            finding_options: if question.screening { options_where(|o| o.finding) } else { OptionSet::default() },
             unsure_options: options_where(|o| o.unsure),
             bounds,
             safe_range: question.safe_range,
@@ -349,10 +279,7 @@ impl Checker<'_, '_> {
                 self.error(pointer, "a number range needs `at_least`, `below` or both");
             }
             (Some(low), Some(high)) if low >= high => {
-                self.error(
-                    pointer,
-                    format!("the range `at_least {low}, below {high}` is empty"),
-                );
+                self.error(pointer, format!("the range `at_least {low}, below {high}` is empty"));
             }
             _ => {}
         }
@@ -361,17 +288,10 @@ impl Checker<'_, '_> {
     fn rules(&mut self) -> Option<Vec<RuleModel>> {
         let protocol = self.protocol;
         if protocol.rules.is_empty() {
-            self.warning(
-                "/rules",
-                "the protocol has no rules: every visitor would be a candidate",
-            );
+            self.warning("/rules", "the protocol has no rules: every visitor would be a candidate");
         }
         self.check_unique(
-            protocol
-                .rules
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (format!("/rules/{i}/id"), r.id.as_str())),
+            protocol.rules.iter().enumerate().map(|(i, r)| (format!("/rules/{i}/id"), r.id.as_str())),
             "rule",
         );
         let mut models = Some(Vec::new());
@@ -380,28 +300,16 @@ impl Checker<'_, '_> {
             self.check_id(format!("{at}/id"), &rule.id, "rule");
             match (rule.effect, &rule.come_back) {
                 (Effect::Postpone, None) => {
-                    self.error(
-                        at.clone(),
-                        format!("postpone rule `{}` has no `come_back` text", rule.id),
-                    )
-                    .help = Some(
-                        "say when to come back, e.g. \"once the cold sore has fully healed\""
-                            .into(),
-                    );
+                    self.error(at.clone(), format!("postpone rule `{}` has no `come_back` text", rule.id)).help =
+                        Some("say when to come back, e.g. \"once the cold sore has fully healed\"".into());
                 }
                 (effect, Some(_)) if effect != Effect::Postpone => {
-                    self.warning(
-                        format!("{at}/come_back"),
-                        "`come_back` is only shown for postpone rules",
-                    );
+                    self.warning(format!("{at}/come_back"), "`come_back` is only shown for postpone rules");
                 }
                 _ => {}
             }
             if rule.instead.is_some() && rule.effect != Effect::NotCandidate {
-                self.warning(
-                    format!("{at}/instead"),
-                    "`instead` is only shown for not_candidate rules",
-                );
+                self.warning(format!("{at}/instead"), "`instead` is only shown for not_candidate rules");
             }
             if rule.ends_quiz && rule.effect == Effect::Note {
                 self.error(format!("{at}/ends_quiz"), "a note rule cannot end the quiz").help =
@@ -412,12 +320,7 @@ impl Checker<'_, '_> {
             match (&mut models, when) {
                 (Some(models), Some(when)) => {
                     let decided_after = when.last_question().unwrap_or(0);
-                    models.push(RuleModel {
-                        when,
-                        effect: rule.effect,
-                        ends_quiz: rule.ends_quiz,
-                        decided_after,
-                    });
+                    models.push(RuleModel { when, effect: rule.effect, ends_quiz: rule.ends_quiz, decided_after });
                 }
                 _ => models = None,
             }
@@ -427,16 +330,13 @@ impl Checker<'_, '_> {
 
     fn check_sources(&mut self, pointer: &str, sources: &[String], owner: &str) {
         if sources.is_empty() {
-            self.warning(pointer, format!("`{owner}` cites no source"))
-                .help = Some("a medical director signs off rules with their sources".into());
+            self.warning(pointer, format!("`{owner}` cites no source")).help =
+                Some("a medical director signs off rules with their sources".into());
         }
         for (s, source) in sources.iter().enumerate() {
             if !self.protocol.sources.contains_key(source) {
                 let known: Vec<&str> = self.protocol.sources.keys().map(String::as_str).collect();
-                let diagnostic = self.error(
-                    format!("{pointer}/{s}"),
-                    format!("unknown source `{}`", truncate(source)),
-                );
+                let diagnostic = self.error(format!("{pointer}/{s}"), format!("unknown source `{}`", truncate(source)));
                 diagnostic.help = did_you_mean(source, &known);
             }
         }
@@ -445,11 +345,7 @@ impl Checker<'_, '_> {
     fn plans(&mut self) -> Option<Vec<PlanModel>> {
         let protocol = self.protocol;
         self.check_unique(
-            protocol
-                .plans
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (format!("/plans/{i}/id"), p.id.as_str())),
+            protocol.plans.iter().enumerate().map(|(i, p)| (format!("/plans/{i}/id"), p.id.as_str())),
             "plan",
         );
         let mut models = Some(Vec::new());
@@ -478,11 +374,8 @@ impl Checker<'_, '_> {
 
     fn check_span(&mut self, pointer: &str, span: Span) {
         if span.min == 0 || span.min > span.max {
-            self.error(
-                pointer,
-                format!("`{}..{}` is not a range of at least 1", span.min, span.max),
-            )
-            .help = Some("write `{\"min\": 3, \"max\": 4}` with 1 <= min <= max".into());
+            self.error(pointer, format!("`{}..{}` is not a range of at least 1", span.min, span.max)).help =
+                Some("write `{\"min\": 3, \"max\": 4}` with 1 <= min <= max".into());
         }
     }
 
@@ -510,69 +403,45 @@ impl Checker<'_, '_> {
     }
 
     fn error_count(&self) -> usize {
-        self.out
-            .iter()
-            .filter(|d| d.severity == super::Severity::Error)
-            .count()
+        self.out.iter().filter(|d| d.severity == super::Severity::Error).count()
     }
 
     /// Resolves a condition's ids, reporting every unknown or mismatched reference.
     fn resolve(&mut self, condition: &Condition, at: &str) -> Option<Cond> {
         let list = |this: &mut Self, conds: &[Condition], key: &str| -> Option<Vec<Cond>> {
             if conds.is_empty() {
-                this.error(
-                    format!("{at}/{key}"),
-                    format!("an empty `{key}` is not allowed"),
-                )
-                .help = Some("remove it, or list at least one condition".into());
+                this.error(format!("{at}/{key}"), format!("an empty `{key}` is not allowed")).help =
+                    Some("remove it, or list at least one condition".into());
                 return None;
             }
-            let resolved: Vec<Option<Cond>> = conds
-                .iter()
-                .enumerate()
-                .map(|(i, c)| this.resolve(c, &format!("{at}/{key}/{i}")))
-                .collect();
+            let resolved: Vec<Option<Cond>> =
+                conds.iter().enumerate().map(|(i, c)| this.resolve(c, &format!("{at}/{key}/{i}"))).collect();
             resolved.into_iter().collect()
         };
         match condition {
             Condition::All(conds) => list(self, conds, "all").map(Cond::All),
             Condition::Any(conds) => list(self, conds, "any").map(Cond::Any),
-            Condition::Not(cond) => self
-                .resolve(cond, &format!("{at}/not"))
-                .map(|c| Cond::Not(Box::new(c))),
+            Condition::Not(cond) => self.resolve(cond, &format!("{at}/not")).map(|c| Cond::Not(Box::new(c))),
             Condition::Yes(id) => self.yes_no_test(id, YesNo::Yes, &format!("{at}/yes")),
             Condition::No(id) => self.yes_no_test(id, YesNo::No, &format!("{at}/no")),
             Condition::Unsure(id) => self.yes_no_test(id, YesNo::Unsure, &format!("{at}/unsure")),
             Condition::Chose(test) => {
                 let at = format!("{at}/chose");
                 let question = self.question_ref(&test.question, &format!("{at}/question"))?;
-                let set = self.options_ref(
-                    question,
-                    std::slice::from_ref(&test.option),
-                    &format!("{at}/option"),
-                    false,
-                )?;
+                let set =
+                    self.options_ref(question, std::slice::from_ref(&test.option), &format!("{at}/option"), false)?;
                 Some(Cond::Test(question, Test::ChoseAny(set)))
             }
             Condition::ChoseAny(test) | Condition::ChoseOnly(test) => {
-                let key = if matches!(condition, Condition::ChoseAny(_)) {
-                    "chose_any"
-                } else {
-                    "chose_only"
-                };
+                let key = if matches!(condition, Condition::ChoseAny(_)) { "chose_any" } else { "chose_only" };
                 let at = format!("{at}/{key}");
                 let question = self.question_ref(&test.question, &format!("{at}/question"))?;
                 if test.options.is_empty() {
                     self.error(format!("{at}/options"), "list at least one option");
                     return None;
                 }
-                let set =
-                    self.options_ref(question, &test.options, &format!("{at}/options"), true)?;
-                let test = if key == "chose_any" {
-                    Test::ChoseAny(set)
-                } else {
-                    Test::ChoseOnly(set)
-                };
+                let set = self.options_ref(question, &test.options, &format!("{at}/options"), true)?;
+                let test = if key == "chose_any" { Test::ChoseAny(set) } else { Test::ChoseOnly(set) };
                 Some(Cond::Test(question, test))
             }
             Condition::Number(test) => {
@@ -580,22 +449,15 @@ impl Checker<'_, '_> {
                 let question = self.question_ref(&test.question, &format!("{at}/question"))?;
                 let kind = self.protocol.questions[question].kind;
                 if kind != QuestionKind::Number {
-                    let message = format!(
-                        "`number` tests a number question, but `{}` is {}",
-                        test.question,
-                        kind_name(kind)
-                    );
+                    let message =
+                        format!("`number` tests a number question, but `{}` is {}", test.question, kind_name(kind));
                     self.error(format!("{at}/question"), message);
                     return None;
                 }
-                let range = NumberRange {
-                    at_least: test.at_least,
-                    below: test.below,
-                };
+                let range = NumberRange { at_least: test.at_least, below: test.below };
                 let errors_before = self.error_count();
                 self.check_range(&at, range);
-                (self.error_count() == errors_before)
-                    .then_some(Cond::Test(question, Test::Number(range)))
+                (self.error_count() == errors_before).then_some(Cond::Test(question, Test::Number(range)))
             }
         }
     }
@@ -603,12 +465,7 @@ impl Checker<'_, '_> {
     fn question_ref(&mut self, id: &str, at: &str) -> Option<usize> {
         let found = self.question_by_id.get(id).copied();
         if found.is_none() {
-            let known: Vec<&str> = self
-                .protocol
-                .questions
-                .iter()
-                .map(|q| q.id.as_str())
-                .collect();
+            let known: Vec<&str> = self.protocol.questions.iter().map(|q| q.id.as_str()).collect();
             let diagnostic = self.error(at, format!("unknown question `{}`", truncate(id)));
             diagnostic.help = did_you_mean(id, &known);
         }
@@ -623,20 +480,14 @@ impl Checker<'_, '_> {
                 QuestionKind::Number => "use `number` with `at_least` / `below`",
                 _ => "use `chose`, `chose_any` or `chose_only` with option ids",
             };
-            let message = format!(
-                "`{}` tests a yes/no question, but `{id}` is {}",
-                answer.as_str(),
-                kind_name(doc.kind)
-            );
+            let message =
+                format!("`{}` tests a yes/no question, but `{id}` is {}", answer.as_str(), kind_name(doc.kind));
             self.error(at, message).help = Some(help.into());
             return None;
         }
         if answer == YesNo::Unsure && !doc.unsure {
-            self.error(
-                at,
-                format!("question `{id}` does not offer \"I'm not sure\""),
-            )
-            .help = Some(format!("set `\"unsure\": true` on `{id}`"));
+            self.error(at, format!("question `{id}` does not offer \"I'm not sure\"")).help =
+                Some(format!("set `\"unsure\": true` on `{id}`"));
             return None;
         }
         Some(Cond::Test(question, Test::YesNo(answer)))
@@ -650,20 +501,9 @@ impl Checker<'_, '_> {
         indexed: bool,
     ) -> Option<crate::answers::OptionSet> {
         let doc = &self.protocol.questions[question];
-        if !matches!(
-            doc.kind,
-            QuestionKind::SingleChoice | QuestionKind::MultipleChoice
-        ) {
-            let message = format!(
-                "`{}` is {}, which has no options",
-                doc.id,
-                kind_name(doc.kind)
-            );
-            let help = if doc.kind == QuestionKind::YesNo {
-                "use `yes`, `no` or `unsure`"
-            } else {
-                "use `number`"
-            };
+        if !matches!(doc.kind, QuestionKind::SingleChoice | QuestionKind::MultipleChoice) {
+            let message = format!("`{}` is {}, which has no options", doc.id, kind_name(doc.kind));
+            let help = if doc.kind == QuestionKind::YesNo { "use `yes`, `no` or `unsure`" } else { "use `number`" };
             self.error(at, message).help = Some(help.into());
             return None;
         }
@@ -675,13 +515,8 @@ impl Checker<'_, '_> {
                 None => {
                     ok = false;
                     let known: Vec<&str> = doc.options.iter().map(|o| o.id.as_str()).collect();
-                    let pointer = if indexed {
-                        format!("{at}/{i}")
-                    } else {
-                        at.to_owned()
-                    };
-                    let message =
-                        format!("unknown option `{}` of question `{}`", truncate(id), doc.id);
+                    let pointer = if indexed { format!("{at}/{i}") } else { at.to_owned() };
+                    let message = format!("unknown option `{}` of question `{}`", truncate(id), doc.id);
                     let diagnostic = self.error(pointer, message);
                     diagnostic.help = did_you_mean(id, &known);
                 }
@@ -713,10 +548,7 @@ fn truncate(id: &str) -> String {
 }
 
 fn did_you_mean(unknown: &str, known: &[&str]) -> Option<String> {
-    let best = known
-        .iter()
-        .map(|k| (edit_distance(unknown, k), *k))
-        .min()?;
+    let best = known.iter().map(|k| (edit_distance(unknown, k), *k)).min()?;
     let close_enough = best.0 <= 2.max(unknown.chars().count() / 4);
     close_enough.then(|| format!("did you mean `{}`?", best.1))
 }
@@ -747,12 +579,7 @@ pub(crate) fn all_texts(protocol: &Protocol) -> Vec<(String, &Text)> {
         ("/treatment/maintenance".into(), &treatment.maintenance),
         ("/disclaimer".into(), &protocol.disclaimer),
     ]);
-    texts.extend(
-        treatment
-            .also_ask_about
-            .iter()
-            .map(|t| ("/treatment/also_ask_about".into(), t)),
-    );
+    texts.extend(treatment.also_ask_about.iter().map(|t| ("/treatment/also_ask_about".into(), t)));
     let outcomes = &protocol.outcomes;
     for (name, outcome) in [
         ("candidate", &outcomes.candidate),
@@ -763,20 +590,8 @@ pub(crate) fn all_texts(protocol: &Protocol) -> Vec<(String, &Text)> {
         texts.push((format!("/outcomes/{name}/headline"), &outcome.headline));
         texts.push((format!("/outcomes/{name}/body"), &outcome.body));
     }
-    texts.extend(
-        protocol
-            .preparation
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (format!("/preparation/{i}"), t)),
-    );
-    texts.extend(
-        protocol
-            .aftercare
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (format!("/aftercare/{i}"), t)),
-    );
+    texts.extend(protocol.preparation.iter().enumerate().map(|(i, t)| (format!("/preparation/{i}"), t)));
+    texts.extend(protocol.aftercare.iter().enumerate().map(|(i, t)| (format!("/aftercare/{i}"), t)));
     for (i, question) in protocol.questions.iter().enumerate() {
         let at = format!("/questions/{i}");
         texts.push((format!("{at}/prompt"), &question.prompt));
@@ -786,40 +601,17 @@ pub(crate) fn all_texts(protocol: &Protocol) -> Vec<(String, &Text)> {
             ("no_label", &question.no_label),
             ("unit", &question.unit),
         ];
-        texts.extend(
-            optional
-                .into_iter()
-                .filter_map(|(field, t)| Some((format!("{at}/{field}"), t.as_ref()?))),
-        );
+        texts.extend(optional.into_iter().filter_map(|(field, t)| Some((format!("{at}/{field}"), t.as_ref()?))));
         for (o, option) in question.options.iter().enumerate() {
             texts.push((format!("{at}/options/{o}/label"), &option.label));
-            texts.extend(
-                option
-                    .hint
-                    .iter()
-                    .map(|t| (format!("{at}/options/{o}/hint"), t)),
-            );
+            texts.extend(option.hint.iter().map(|t| (format!("{at}/options/{o}/hint"), t)));
         }
     }
     for (i, rule) in protocol.rules.iter().enumerate() {
         texts.push((format!("/rules/{i}/reason"), &rule.reason));
-        texts.extend(
-            rule.come_back
-                .iter()
-                .map(|t| (format!("/rules/{i}/come_back"), t)),
-        );
-        texts.extend(
-            rule.instead
-                .iter()
-                .map(|t| (format!("/rules/{i}/instead"), t)),
-        );
+        texts.extend(rule.come_back.iter().map(|t| (format!("/rules/{i}/come_back"), t)));
+        texts.extend(rule.instead.iter().map(|t| (format!("/rules/{i}/instead"), t)));
     }
-    texts.extend(
-        protocol
-            .plans
-            .iter()
-            .enumerate()
-            .map(|(i, plan)| (format!("/plans/{i}/label"), &plan.label)),
-    );
+    texts.extend(protocol.plans.iter().enumerate().map(|(i, plan)| (format!("/plans/{i}/label"), &plan.label)));
     texts
 }

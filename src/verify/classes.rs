@@ -48,10 +48,7 @@ impl Classes {
                 if model.unsure_allowed {
                     values.push(YesNo::Unsure);
                 }
-                Classes {
-                    classes: values.into_iter().map(|v| (Value::YesNo(v), 1)).collect(),
-                    shape: Shape::Listed,
-                }
+                Classes { classes: values.into_iter().map(|v| (Value::YesNo(v), 1)).collect(), shape: Shape::Listed }
             }
             QuestionKind::SingleChoice | QuestionKind::MultipleChoice => {
                 let mut sets: Vec<OptionSet> = tests
@@ -64,15 +61,9 @@ impl Classes {
                 sets.extend([model.finding_options, model.unsure_options]);
                 let (group_of, group_sizes, firsts) = group_options(model.n_options, &sets);
                 if model.kind == QuestionKind::SingleChoice {
-                    let classes = firsts
-                        .iter()
-                        .zip(&group_sizes)
-                        .map(|(&o, &n)| (Value::Option(o), n as u128))
-                        .collect();
-                    Classes {
-                        classes,
-                        shape: Shape::SingleGroups { group_of },
-                    }
+                    let classes =
+                        firsts.iter().zip(&group_sizes).map(|(&o, &n)| (Value::Option(o), n as u128)).collect();
+                    Classes { classes, shape: Shape::SingleGroups { group_of } }
                 } else {
                     let groups = group_sizes.len();
                     if groups > MAX_OPTION_GROUPS {
@@ -81,16 +72,12 @@ impl Classes {
                     let classes = (1u64..1 << groups)
                         .map(|mask| {
                             let touched = (0..groups).filter(|g| mask & (1 << g) != 0);
-                            let representative: OptionSet =
-                                touched.clone().map(|g| firsts[g]).collect();
+                            let representative: OptionSet = touched.clone().map(|g| firsts[g]).collect();
                             let count = touched.map(|g| (1u128 << group_sizes[g]) - 1).product();
                             (Value::Options(representative), count)
                         })
                         .collect();
-                    Classes {
-                        classes,
-                        shape: Shape::MultiGroups { group_of },
-                    }
+                    Classes { classes, shape: Shape::MultiGroups { group_of } }
                 }
             }
             QuestionKind::Number => {
@@ -101,23 +88,12 @@ impl Classes {
                     _ => None,
                 });
                 for range in ranges.chain(model.safe_range) {
-                    cuts.extend(
-                        [range.at_least, range.below]
-                            .into_iter()
-                            .flatten()
-                            .filter(|&c| min < c && c <= max),
-                    );
+                    cuts.extend([range.at_least, range.below].into_iter().flatten().filter(|&c| min < c && c <= max));
                 }
                 cuts.sort_unstable();
                 cuts.dedup();
-                let classes = cuts[..cuts.len() - 1]
-                    .iter()
-                    .map(|&low| (Value::Number(low), 1))
-                    .collect();
-                Classes {
-                    classes,
-                    shape: Shape::Intervals { cuts },
-                }
+                let classes = cuts[..cuts.len() - 1].iter().map(|&low| (Value::Number(low), 1)).collect();
+                Classes { classes, shape: Shape::Intervals { cuts } }
             }
         };
         Ok(classes)
@@ -127,9 +103,7 @@ impl Classes {
     pub fn classify(&self, value: Value) -> Option<usize> {
         match (&self.shape, value) {
             (Shape::Listed, value) => self.classes.iter().position(|(v, _)| *v == value),
-            (Shape::SingleGroups { group_of }, Value::Option(option)) => {
-                group_of.get(option).copied()
-            }
+            (Shape::SingleGroups { group_of }, Value::Option(option)) => group_of.get(option).copied(),
             (Shape::MultiGroups { group_of }, Value::Options(chosen)) => {
                 let mut mask = 0usize;
                 for option in chosen.iter() {
@@ -137,9 +111,9 @@ impl Classes {
                 }
                 mask.checked_sub(1)
             }
-            (Shape::Intervals { cuts }, Value::Number(n)) => (cuts[0] <= n
-                && n < cuts[cuts.len() - 1])
-                .then(|| cuts.partition_point(|&c| c <= n) - 1),
+            (Shape::Intervals { cuts }, Value::Number(n)) => {
+                (cuts[0] <= n && n < cuts[cuts.len() - 1]).then(|| cuts.partition_point(|&c| c <= n) - 1)
+            }
             _ => None,
         }
     }
@@ -184,4 +158,63 @@ fn tests_on(protocol: &ValidProtocol, question: QuestionIdx) -> Vec<Test> {
         });
     }
     tests
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::OptionSet;
+
+    fn default_protocol() -> ValidProtocol {
+        crate::protocol::load("microneedling.json", crate::DEFAULT_PROTOCOL).unwrap().protocol
+    }
+
+    #[test]
+    fn class_sizes_add_up_to_every_answer_of_the_default_protocol() {
+        let protocol = default_protocol();
+        let sizes: Vec<u128> = (0..protocol.questions().len())
+            .map(|q| Classes::of(&protocol, q).unwrap().classes.iter().map(|(_, n)| n).sum())
+            .collect();
+        let concerns = protocol.question_idx("concerns").unwrap();
+        let age = protocol.question_idx("age").unwrap();
+        let skin_tone = protocol.question_idx("skin_tone").unwrap();
+        assert_eq!(sizes[concerns], 255, "every non-empty set of 8 concerns");
+        assert_eq!(sizes[age], 3, "under 18, 18 to 21, 22 and over");
+        assert_eq!(sizes[skin_tone], 6);
+        let tone_classes = Classes::of(&protocol, skin_tone).unwrap();
+        assert_eq!(tone_classes.classes.len(), 2, "types 1-4 behave alike, and so do 5 and 6 (the note)");
+    }
+
+    #[test]
+    fn every_answer_falls_in_the_class_of_its_representative_behaviour() {
+        let protocol = default_protocol();
+        for question in 0..protocol.questions().len() {
+            let classes = Classes::of(&protocol, question).unwrap();
+            let model = &protocol.model.questions[question];
+            let values: Vec<Value> = match model.kind {
+                QuestionKind::YesNo => {
+                    vec![Value::YesNo(YesNo::Yes), Value::YesNo(YesNo::No), Value::YesNo(YesNo::Unsure)]
+                }
+                QuestionKind::SingleChoice => (0..model.n_options).map(Value::Option).collect(),
+                QuestionKind::MultipleChoice => {
+                    (1..1u64 << model.n_options).map(|m| Value::Options(OptionSet(m))).collect()
+                }
+                QuestionKind::Number => (model.bounds.0..=model.bounds.1).map(Value::Number).collect(),
+            };
+            let mut counted = vec![0u128; classes.classes.len()];
+            for value in values {
+                let class = classes.classify(value).unwrap_or_else(|| panic!("question {question}: {value:?}"));
+                counted[class] += 1;
+                let (representative, _) = classes.classes[class];
+                for test in tests_on(&protocol, question) {
+                    assert_eq!(test.holds(&value), test.holds(&representative), "{value:?} vs {representative:?}");
+                }
+                assert_eq!(model.is_finding(value), model.is_finding(representative));
+            }
+            if model.kind != QuestionKind::Number {
+                let sizes: Vec<u128> = classes.classes.iter().map(|(_, n)| *n).collect();
+                assert_eq!(counted, sizes, "question {question}");
+            }
+        }
+    }
 }

@@ -72,38 +72,21 @@ pub struct Graph {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExploreError {
     TooManyClasses(TooManyClasses),
-    TooManyStates {
-        question: QuestionIdx,
-        states: usize,
-    },
+    TooManyStates { question: QuestionIdx, states: usize },
 }
 
 pub fn explore(protocol: &ValidProtocol) -> Result<Graph, ExploreError> {
     let model = &protocol.model;
     let n = model.questions.len();
-    let classes = (0..n)
-        .map(|q| Classes::of(protocol, q))
-        .collect::<Result<Vec<_>, _>>();
+    let classes = (0..n).map(|q| Classes::of(protocol, q)).collect::<Result<Vec<_>, _>>();
     let classes = classes.map_err(ExploreError::TooManyClasses)?;
     let pending = pending_tests(protocol);
     let rules_after = group_by(n, model.rules.iter().map(|r| r.decided_after));
     let plans_after = group_by(n, model.plans.iter().map(|p| p.decided_after));
 
-    let root_state = State {
-        tests: Vec::new(),
-        strongest: None,
-        ended: false,
-        finding: false,
-        unsure: false,
-        plan: false,
-    };
-    let root = Node {
-        state: root_state,
-        paths: 1,
-        parent: None,
-        asks_next: false,
-        edges: Vec::new(),
-    };
+    let root_state =
+        State { tests: Vec::new(), strongest: None, ended: false, finding: false, unsure: false, plan: false };
+    let root = Node { state: root_state, paths: 1, parent: None, asks_next: false, edges: Vec::new() };
     let mut graph = Graph {
         layers: vec![vec![root]],
         classes,
@@ -116,18 +99,11 @@ pub fn explore(protocol: &ValidProtocol) -> Result<Graph, ExploreError> {
     for question in 0..n {
         let question_model = &model.questions[question];
         let (before, after) = (&graph.pending[question], &graph.pending[question + 1]);
-        let position: HashMap<&Pending, usize> =
-            before.iter().enumerate().map(|(i, p)| (p, i)).collect();
+        let position: HashMap<&Pending, usize> = before.iter().enumerate().map(|(i, p)| (p, i)).collect();
         // Where each test kept after this question comes from: this answer, or the state before.
         let carried: Vec<Result<usize, &Test>> = after
             .iter()
-            .map(|pending| {
-                if pending.0 == question {
-                    Err(&pending.1)
-                } else {
-                    Ok(position[pending])
-                }
-            })
+            .map(|pending| if pending.0 == question { Err(&pending.1) } else { Ok(position[pending]) })
             .collect();
         let current = &mut graph.layers[question];
         let mut next: Vec<Node> = Vec::new();
@@ -139,19 +115,11 @@ pub fn explore(protocol: &ValidProtocol) -> Result<Graph, ExploreError> {
                 // decided here makes.
                 node.state.tests[position[&(q, *test)]]
             };
-            let asked = !node.state.ended
-                && question_model
-                    .ask_if
-                    .as_ref()
-                    .is_none_or(|c| c.eval_tests(&earlier));
+            let asked = !node.state.ended && question_model.ask_if.as_ref().is_none_or(|c| c.eval_tests(&earlier));
             node.asks_next = asked;
             let answers: Vec<(Option<Value>, u128)> = if asked {
                 graph.question_asked[question] = true;
-                graph.classes[question]
-                    .classes
-                    .iter()
-                    .map(|&(value, count)| (Some(value), count))
-                    .collect()
+                graph.classes[question].classes.iter().map(|&(value, count)| (Some(value), count)).collect()
             } else {
                 vec![(None, 1)]
             };
@@ -167,14 +135,8 @@ pub fn explore(protocol: &ValidProtocol) -> Result<Graph, ExploreError> {
                         earlier(q, test)
                     }
                 };
-                let tests = carried
-                    .iter()
-                    .map(|from| from.map_or_else(this, |i| node.state.tests[i]))
-                    .collect();
-                let mut state = State {
-                    tests,
-                    ..node.state.clone()
-                };
+                let tests = carried.iter().map(|from| from.map_or_else(this, |i| node.state.tests[i])).collect();
+                let mut state = State { tests, ..node.state.clone() };
                 if let Some(value) = value {
                     state.finding |= question_model.is_finding(value);
                     state.unsure |= question_model.screening && question_model.is_unsure(value);
@@ -187,9 +149,7 @@ pub fn explore(protocol: &ValidProtocol) -> Result<Graph, ExploreError> {
                         state.ended |= rule.ends_quiz;
                     }
                 }
-                state.plan |= plans_after[question]
-                    .iter()
-                    .any(|&p| model.plans[p].when.eval_tests(&holds));
+                state.plan |= plans_after[question].iter().any(|&p| model.plans[p].when.eval_tests(&holds));
                 let paths = node.paths.saturating_mul(count);
                 let target = *index.entry(state).or_insert_with_key(|state| {
                     next.push(Node {
@@ -206,10 +166,7 @@ pub fn explore(protocol: &ValidProtocol) -> Result<Graph, ExploreError> {
             }
         }
         if next.len() > MAX_STATES_PER_LAYER {
-            return Err(ExploreError::TooManyStates {
-                question,
-                states: next.len(),
-            });
+            return Err(ExploreError::TooManyStates { question, states: next.len() });
         }
         graph.layers.push(next);
     }
@@ -243,11 +200,7 @@ impl Graph {
         let mut node = 0;
         for (question, layer) in self.layers[..self.layers.len() - 1].iter().enumerate() {
             let current = &layer[node];
-            let class = if current.asks_next {
-                self.classes[question].classify(answers.get(question)?)?
-            } else {
-                0
-            };
+            let class = if current.asks_next { self.classes[question].classify(answers.get(question)?)? } else { 0 };
             node = *current.edges.get(class)?;
         }
         Some(self.ends()[node].state.outcome())
@@ -258,11 +211,7 @@ impl Graph {
     }
 
     pub fn n_transitions(&self) -> usize {
-        self.layers
-            .iter()
-            .flatten()
-            .map(|node| node.edges.len())
-            .sum()
+        self.layers.iter().flatten().map(|node| node.edges.len()).sum()
     }
 }
 
@@ -272,25 +221,9 @@ fn pending_tests(protocol: &ValidProtocol) -> Vec<Vec<Pending>> {
     let model = &protocol.model;
     let n = model.questions.len();
     let mut decided: Vec<(&Cond, QuestionIdx)> = Vec::new();
-    decided.extend(
-        model
-            .questions
-            .iter()
-            .enumerate()
-            .filter_map(|(j, q)| Some((q.ask_if.as_ref()?, j))),
-    );
-    decided.extend(
-        model
-            .rules
-            .iter()
-            .map(|rule| (&rule.when, rule.decided_after)),
-    );
-    decided.extend(
-        model
-            .plans
-            .iter()
-            .map(|plan| (&plan.when, plan.decided_after)),
-    );
+    decided.extend(model.questions.iter().enumerate().filter_map(|(j, q)| Some((q.ask_if.as_ref()?, j))));
+    decided.extend(model.rules.iter().map(|rule| (&rule.when, rule.decided_after)));
+    decided.extend(model.plans.iter().map(|plan| (&plan.when, plan.decided_after)));
     // For each test, the latest question at which a condition making it is decided.
     let mut needed_until: HashMap<Pending, QuestionIdx> = HashMap::new();
     for (cond, at) in decided {
@@ -302,13 +235,7 @@ fn pending_tests(protocol: &ValidProtocol) -> Vec<Vec<Pending>> {
     let mut by_question: Vec<(Pending, QuestionIdx)> = needed_until.into_iter().collect();
     by_question.sort_unstable();
     (0..=n)
-        .map(|k| {
-            by_question
-                .iter()
-                .filter(|((q, _), until)| *q < k && *until >= k)
-                .map(|(p, _)| *p)
-                .collect()
-        })
+        .map(|k| by_question.iter().filter(|((q, _), until)| *q < k && *until >= k).map(|(p, _)| *p).collect())
         .collect()
 }
 

@@ -9,15 +9,11 @@ use candidacy::protocol::{load, QuestionIdx, ValidProtocol};
 /// Loads protocol JSON, panicking with the diagnostics if it does not load.
 pub fn load_json(json: &serde_json::Value) -> ValidProtocol {
     let text = serde_json::to_string_pretty(json).unwrap();
-    load("test.json", &text)
-        .unwrap_or_else(|diagnostics| panic!("{diagnostics}"))
-        .protocol
+    load("test.json", &text).unwrap_or_else(|diagnostics| panic!("{diagnostics}")).protocol
 }
 
 pub fn default_protocol() -> ValidProtocol {
-    load("microneedling.json", candidacy::DEFAULT_PROTOCOL)
-        .unwrap()
-        .protocol
+    load("microneedling.json", candidacy::DEFAULT_PROTOCOL).unwrap().protocol
 }
 
 pub fn default_json() -> serde_json::Value {

@@ -63,9 +63,8 @@ pub fn random_protocol(seed: u64) -> Value {
             }
             "single_choice" | "multiple_choice" => {
                 let unsure_option = kind == "single_choice" && rng.chance(30);
-                let mut options: Vec<Value> = (0..q.options)
-                    .map(|o| json!({"id": format!("o{o}"), "label": format!("Option {o}")}))
-                    .collect();
+                let mut options: Vec<Value> =
+                    (0..q.options).map(|o| json!({"id": format!("o{o}"), "label": format!("Option {o}")})).collect();
                 if unsure_option {
                     options.last_mut().unwrap()["unsure"] = true.into();
                 }
@@ -136,19 +135,13 @@ fn condition(rng: &mut Rng, questions: &[Q], depth: usize) -> Value {
         if key == "not" {
             return json!({"not": condition(rng, questions, depth - 1)});
         }
-        let parts: Vec<Value> = (0..1 + rng.below(3))
-            .map(|_| condition(rng, questions, depth - 1))
-            .collect();
+        let parts: Vec<Value> = (0..1 + rng.below(3)).map(|_| condition(rng, questions, depth - 1)).collect();
         return json!({ key: parts });
     }
     let q = &questions[rng.below(questions.len())];
     match q.kind {
         "yes_no" => {
-            let answers: &[&str] = if q.unsure {
-                &["yes", "no", "unsure"]
-            } else {
-                &["yes", "no"]
-            };
+            let answers: &[&str] = if q.unsure { &["yes", "no", "unsure"] } else { &["yes", "no"] };
             json!({ answers[rng.below(answers.len())]: q.id })
         }
         "single_choice" | "multiple_choice" => {
