@@ -91,16 +91,17 @@ fn read_input(path: &Path) -> Result<(String, String)> {
     Ok((path.display().to_string(), text))
 }
 
-/// Loads a protocol for the commands that need a valid one; prints the diagnostics otherwise.
-fn load_or_report(path: &Path, out: &mut dyn Write) -> Result<Option<crate::protocol::ValidProtocol>> {
+/// Loads a protocol for the commands that need a valid one, with the name to show for it;
+/// prints the diagnostics otherwise.
+fn load_or_report(path: &Path, out: &mut dyn Write) -> Result<Option<(String, crate::protocol::ValidProtocol)>> {
     let (name, text) = read_input(path)?;
     let checked = crate::check::check(&name, &text);
     match checked.protocol {
-        Some(protocol) => Ok(Some(protocol)),
+        Some(protocol) => Ok(Some((name, protocol))),
         None => {
             write!(out, "{}", checked.diagnostics)?;
             let n = checked.diagnostics.errors().count();
-            writeln!(out, "{name}: {n} error{} — fix them first (`candidacy check {name}`)", plural(n))?;
+            writeln!(out, "{name}: {n} error{}; `candidacy check` lists them with their places", plural(n))?;
             Ok(None)
         }
     }

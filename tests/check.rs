@@ -90,3 +90,8 @@ fn the_shipped_protocols_have_no_errors_and_no_warnings() {
         assert!(checked.protocol.is_some() && checked.diagnostics.is_empty(), "{}", checked.diagnostics);
     }
 }
+
+#[test]
+fn a_rule_without_a_source_is_a_warning_located_at_the_rule() {
+    check_fixture("missing-source-warning", expect_file!["protocols/invalid/missing-source-warning.txt"]);
+}

@@ -388,6 +388,19 @@ fn moderate_acne_scars_take_three_to_six_sessions() {
 }
 
 #[test]
+fn moderate_acne_scars_with_fine_lines_are_set_by_the_scars_alone() {
+    let plan = candidate_plan(json!({
+        "concerns": ["acne_scars", "fine_lines"],
+        "scar_severity": "moderate",
+        "scar_age": "over_1_year",
+    }));
+
+    assert_eq!(plan.sessions, (3, 6));
+    assert_eq!(plan.parts, ["fine_lines", "acne_scars_mild_moderate"]);
+    assert_eq!(plan.set_by, ["acne_scars_mild_moderate"]);
+}
+
+#[test]
 fn mild_surgical_scars_take_four_to_six_sessions() {
     let plan = candidate_plan(json!({
         "concerns": ["surgical_scars"],

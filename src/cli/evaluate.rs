@@ -16,7 +16,7 @@ pub fn run(path: &Path, answers_path: &Path, locale: &str, out: &mut dyn Write) 
     if path.as_os_str() == "-" && answers_path.as_os_str() == "-" {
         bail!("only one of the protocol and the answers can come from standard input");
     }
-    let Some(protocol) = load_or_report(path, out)? else {
+    let Some((_, protocol)) = load_or_report(path, out)? else {
         return Ok(ExitCode::from(EXIT_PROBLEMS));
     };
     let (answers_name, answers_text) = read_input(answers_path)?;

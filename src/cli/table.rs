@@ -10,7 +10,7 @@ use super::{load_or_report, words, TableFormat, EXIT_PROBLEMS};
 use crate::protocol::{Question, QuestionKind, ValidProtocol};
 
 pub fn run(path: &Path, format: TableFormat, out: &mut dyn Write) -> Result<ExitCode> {
-    let Some(protocol) = load_or_report(path, out)? else {
+    let Some((_, protocol)) = load_or_report(path, out)? else {
         return Ok(ExitCode::from(EXIT_PROBLEMS));
     };
     match format {

@@ -15,7 +15,7 @@ use crate::protocol::{Outcome, ValidProtocol};
 use crate::verify::{verify, Counterexample, ExploreError, Failure, Property, Report};
 
 pub fn run(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {
-    let Some(protocol) = load_or_report(path, out)? else {
+    let Some((name, protocol)) = load_or_report(path, out)? else {
         return Ok(ExitCode::from(EXIT_PROBLEMS));
     };
     let started = Instant::now();
@@ -30,12 +30,12 @@ pub fn run(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {
                     format!("{states} states after question #{question}")
                 }
             };
-            writeln!(out, "cannot explore {}: {message}", path.display())?;
+            writeln!(out, "cannot explore {name}: {message}")?;
             return Ok(ExitCode::from(EXIT_PROBLEMS));
         }
     };
     let elapsed = started.elapsed();
-    render(&protocol, &path.display().to_string(), &report, elapsed, out)?;
+    render(&protocol, &name, &report, elapsed, out)?;
     Ok(if report.holds() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_PROBLEMS) })
 }
 
@@ -52,7 +52,7 @@ pub fn render(
     writeln!(out, "{verdict}: {name} (protocol `{}` v{})", doc.id, doc.version)?;
     writeln!(
         out,
-        "  paths: {} (explored as {} states and {} transitions)",
+        "  paths: {} (a number answer counts once per range the rules tell apart; explored as {} states, {} transitions)",
         thousands(report.paths),
         thousands(report.states as u128),
         thousands(report.transitions as u128)

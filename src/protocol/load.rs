@@ -27,7 +27,8 @@ pub fn load(source_name: &str, text: &str) -> Result<Loaded, LoadError> {
 
     let json: serde_json::Value = serde_json::from_str(text).map_err(|error| {
         let mut diagnostic = Diagnostic::error("", format!("invalid JSON: {}", serde_message(&error)));
-        (diagnostic.line, diagnostic.column) = (Some(error.line()), Some(error.column()));
+        // serde_json counts columns from 0 at the start of a line; ours count from 1.
+        (diagnostic.line, diagnostic.column) = (Some(error.line().max(1)), Some(error.column().max(1)));
         fail(diagnostic)
     })?;
 

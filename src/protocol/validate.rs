@@ -330,7 +330,9 @@ impl Checker<'_, '_> {
 
     fn check_sources(&mut self, pointer: &str, sources: &[String], owner: &str) {
         if sources.is_empty() {
-            self.warning(pointer, format!("`{owner}` cites no source")).help =
+            // An absent `source` has no place in the text; point at its owner instead.
+            let owner_pointer = pointer.strip_suffix("/source").unwrap_or(pointer);
+            self.warning(owner_pointer, format!("`{owner}` cites no source")).help =
                 Some("a medical director signs off rules with their sources".into());
         }
         for (s, source) in sources.iter().enumerate() {

@@ -1,0 +1,714 @@
+//! The `candidacy` binary end to end: `check`, `verify`, `evaluate`, `table`, `schema` and `--help`,
+//! run as a user runs them, with their exit codes and what they print.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use serde_json::{json, Value};
+
+const DEFAULT: &str = "static/protocols/microneedling.json";
+
+/// Exit codes of the binary.
+const OK: i32 = 0;
+const PROBLEMS: i32 = 1;
+const USAGE: i32 = 2;
+
+// ---------------------------------------------------------------------------------------------
+// check
+
+#[test]
+fn check_accepts_the_default_protocol() {
+    let run = candidacy(&["check", DEFAULT]);
+
+    run.assert_code(OK);
+    assert!(
+        run.stdout.contains(&format!("ok: {DEFAULT}: protocol `microneedling` v1.0.0 (0 errors, 0 warnings)")),
+        "{run}"
+    );
+}
+
+#[test]
+fn check_reports_an_unknown_question_with_its_pointer_place_and_a_suggestion() {
+    let dir = TempDir::new("check-unknown-question");
+    let text = misspelt_bleeding_disorder();
+    let file = dir.write("misspelt.json", &text);
+    let (line, column) = place_of(&text, r#""bleding_disorder""#);
+    let rule = rule_index("bleeding_disorder");
+
+    let run = candidacy(&["check", file.to_str().unwrap()]);
+
+    run.assert_code(PROBLEMS);
+    run.assert_stdout_has(&[
+        "error: unknown question `bleding_disorder`".to_owned(),
+        format!("  --> {}: /rules/{rule}/when/yes (line {line}, column {column})", file.display()),
+        "  help: did you mean `bleeding_disorder`?".to_owned(),
+        format!("failed: {} (1 error, 0 warnings)", file.display()),
+    ]);
+}
+
+#[test]
+fn check_reads_the_protocol_from_standard_input() {
+    let text = misspelt_bleeding_disorder();
+    let (line, column) = place_of(&text, r#""bleding_disorder""#);
+    let rule = rule_index("bleeding_disorder");
+
+    let run = candidacy_with_stdin(&["check", "-"], &text);
+
+    run.assert_code(PROBLEMS);
+    run.assert_stdout_has(&[
+        "error: unknown question `bleding_disorder`".to_owned(),
+        format!("  --> <stdin>: /rules/{rule}/when/yes (line {line}, column {column})"),
+        "  help: did you mean `bleeding_disorder`?".to_owned(),
+    ]);
+}
+
+#[test]
+fn check_reports_a_json_syntax_error_with_its_line_and_column() {
+    let run = candidacy_with_stdin(&["check", "-"], "{\n  \"format\": 1,\n  \"id\": \"x\",\n}\n");
+
+    run.assert_code(PROBLEMS);
+    run.assert_stdout_has(&["error: invalid JSON: trailing comma", "  --> <stdin>: / (line 4, column 1)"]);
+}
+
+#[test]
+fn check_reports_a_syntax_error_inside_a_line_at_its_column() {
+    let run = candidacy_with_stdin(&["check", "-"], "{\n  \"format\": 1,\n  \"id\": \"x\",,\n}\n");
+
+    run.assert_code(PROBLEMS);
+    run.assert_stdout_has(&["error: invalid JSON: key must be a string", "  --> <stdin>: / (line 3, column 13)"]);
+}
+
+#[test]
+fn check_of_a_missing_file_is_a_usage_error_naming_the_file() {
+    let dir = TempDir::new("check-missing-file");
+    let missing = dir.path.join("does-not-exist.json");
+
+    let run = candidacy(&["check", missing.to_str().unwrap()]);
+
+    run.assert_code(USAGE);
+    assert!(run.stdout.is_empty(), "{run}");
+    assert!(run.stderr.contains(&format!("error: cannot read `{}`", missing.display())), "{run}");
+}
+
+#[test]
+fn check_passes_a_protocol_with_warnings_and_lists_them() {
+    let mut protocol = default_protocol_json();
+    rule_mut(&mut protocol, "radiation").as_object_mut().unwrap().remove("source");
+
+    let run = candidacy_with_stdin(&["check", "-"], &serde_json::to_string_pretty(&protocol).unwrap());
+
+    run.assert_code(OK);
+    run.assert_stdout_has(&[
+        "warning: `radiation` cites no source",
+        "ok: <stdin>: protocol `microneedling` v1.0.0 (0 errors, 1 warning)",
+    ]);
+}
+
+#[test]
+// Regression: an empty file was reported at column 0.
+fn check_reports_an_empty_file_at_column_one() {
+    let run = candidacy_with_stdin(&["check", "-"], "");
+
+    run.assert_code(PROBLEMS);
+    run.assert_stdout_has(&["error: invalid JSON: EOF while parsing a value", "  --> <stdin>: / (line 1, column 1)"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// verify
+
+#[test]
+fn verify_proves_the_default_protocol_on_every_path() {
+    let run = candidacy(&["verify", DEFAULT]);
+
+    run.assert_code(OK);
+    assert!(run.stdout.starts_with(&format!("verified: {DEFAULT} (protocol `microneedling` v1.0.0)")), "{run}");
+    assert!(run.stdout.contains("  paths: 178,988,265,946,875 (a number answer counts once per range"), "{run}");
+    assert!(run.stdout.contains(" paths/s)"), "{run}");
+    assert!(!run.stdout.contains("FAIL"), "{run}");
+    for property in PROPERTIES {
+        assert!(run.stdout.contains(&format!("    ok   {property}")), "{property}\n{run}");
+    }
+}
+
+#[test]
+fn verify_divides_every_path_among_the_four_outcomes() {
+    let run = candidacy(&["verify", DEFAULT]);
+
+    let counts: Vec<u128> = ["candidate", "consult", "postpone", "not_candidate"]
+        .iter()
+        .map(|outcome| outcome_count(&run.stdout, outcome).unwrap_or_else(|| panic!("no `{outcome}` line\n{run}")))
+        .collect();
+    assert!(counts.iter().all(|&n| n > 0), "every outcome is reachable: {counts:?}");
+    assert_eq!(counts.iter().sum::<u128>(), 178_988_265_946_875);
+}
+
+#[test]
+fn verify_fails_a_protocol_where_blood_thinners_only_give_a_note() {
+    let dir = TempDir::new("verify-unsafe");
+    let mut protocol = default_protocol_json();
+    rule_mut(&mut protocol, "blood_thinners")["effect"] = json!("note");
+    let file = dir.write("unsafe.json", &serde_json::to_string_pretty(&protocol).unwrap());
+
+    let run = candidacy(&["verify", file.to_str().unwrap()]);
+
+    run.assert_code(PROBLEMS);
+    assert!(run.stdout.starts_with(&format!("FAILED: {}", file.display())), "{run}");
+    assert!(run.stdout.contains("    FAIL always: a screening finding never yields candidate"), "{run}");
+    let path = (run.stdout.lines().map(str::trim))
+        .find(|line| line.starts_with("path:"))
+        .unwrap_or_else(|| panic!("no counterexample path\n{run}"));
+    assert!(path.contains("blood_thinners=yes"), "{path}");
+    assert!(path.ends_with("-> outcome `candidate`"), "{path}");
+    assert!(run.stdout.contains("findings: blood_thinners=yes"), "{run}");
+}
+
+#[test]
+fn verify_passes_the_other_properties_of_the_unsafe_copy() {
+    let dir = TempDir::new("verify-unsafe-others");
+    let mut protocol = default_protocol_json();
+    rule_mut(&mut protocol, "blood_thinners")["effect"] = json!("note");
+    let file = dir.write("unsafe.json", &protocol.to_string());
+
+    let run = candidacy(&["verify", file.to_str().unwrap()]);
+
+    let failed: Vec<&str> = run.stdout.lines().filter(|line| line.trim_start().starts_with("FAIL ")).collect();
+    assert_eq!(failed, ["    FAIL always: a screening finding never yields candidate"], "{run}");
+}
+
+#[test]
+fn verify_refuses_a_protocol_that_does_not_load() {
+    let run = candidacy_with_stdin(&["verify", "-"], &misspelt_bleeding_disorder());
+
+    run.assert_code(PROBLEMS);
+    assert!(run.stdout.contains("error: unknown question `bleding_disorder`"), "{run}");
+    assert!(run.stdout.contains("<stdin>: 1 error; `candidacy check` lists them"), "{run}");
+    assert!(!run.stdout.contains("paths:"), "{run}");
+}
+
+#[test]
+// Regression: `verify -` named standard input `-`.
+fn verify_names_standard_input_like_check_does() {
+    let run = candidacy_with_stdin(&["verify", "-"], candidacy::DEFAULT_PROTOCOL);
+
+    run.assert_code(OK);
+    assert!(run.stdout.starts_with("verified: <stdin> (protocol `microneedling` v1.0.0)"), "{run}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// evaluate
+
+#[test]
+fn evaluate_prints_a_candidate_with_its_plan() {
+    let run = evaluate(&safe_answers());
+
+    run.assert_code(OK);
+    let report = run.json();
+    assert_eq!(report["outcome"], "candidate");
+    assert_eq!(report["reasons"], json!([]));
+    let plan = &report["plan"];
+    assert_eq!(plan["sessions_min"], 3);
+    assert_eq!(plan["sessions_max"], 4);
+    assert_eq!(plan["interval_weeks_min"], 4);
+    assert_eq!(plan["interval_weeks_max"], 6);
+    assert_eq!(plan["usual_plan_only"], false);
+    assert_eq!(report["protocol"], json!({"id": "microneedling", "version": "1.0.0"}));
+}
+
+#[test]
+fn evaluate_combines_the_plan_of_several_concerns() {
+    let run = evaluate(&with(json!({
+        "concerns": ["acne_scars", "fine_lines"],
+        "scar_severity": "pronounced",
+        "scar_age": "over_1_year",
+    })));
+
+    run.assert_code(OK);
+    let plan = &run.json()["plan"];
+    assert_eq!((plan["sessions_min"].as_u64(), plan["sessions_max"].as_u64()), (Some(5), Some(6)));
+    assert_eq!(plan["set_by"], json!(["acne_scars_pronounced"]));
+}
+
+#[test]
+fn evaluate_gives_each_reason_with_its_rule_and_text() {
+    let run = evaluate(&with(json!({"bleeding_disorder": true, "blood_thinners": true})));
+
+    run.assert_code(OK);
+    let report = run.json();
+    assert_eq!(report["outcome"], "not_candidate");
+    let reasons = report["reasons"].as_array().unwrap();
+    let rules: Vec<&str> = reasons.iter().map(|r| r["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["blood_thinners", "bleeding_disorder"]);
+    for reason in reasons {
+        assert!(reason["text"].as_str().is_some_and(|t| t.len() > 20), "{reason}");
+    }
+    assert_eq!(reasons[1]["answers"], json!({"bleeding_disorder": true}));
+    assert!(reasons[1]["instead"].is_string(), "{reason}", reason = reasons[1]);
+    assert!(report.get("plan").is_none(), "{report}");
+    assert_eq!(report["preparation"], json!([]));
+}
+
+#[test]
+fn evaluate_gives_a_postpone_with_when_to_come_back() {
+    let run = evaluate(&with(json!({"cold_sores": "active_now"})));
+
+    run.assert_code(OK);
+    let report = run.json();
+    assert_eq!(report["outcome"], "postpone");
+    assert_eq!(report["reasons"][0]["rule"], "cold_sores_active");
+    assert!(report["reasons"][0]["come_back"].as_str().is_some_and(|t| !t.is_empty()), "{report}");
+}
+
+#[test]
+fn evaluate_sends_an_unsure_yes_no_answer_to_a_consult() {
+    let run = evaluate(&with(json!({"blood_thinners": "unsure"})));
+
+    run.assert_code(OK);
+    let report = run.json();
+    assert_eq!(report["outcome"], "consult");
+    assert_eq!(report["reasons"][0]["rule"], "unsure_blood_thinners");
+    assert_eq!(report["reasons"][0]["answers"], json!({"blood_thinners": "unsure"}));
+    assert_eq!(report["plan"]["usual_plan_only"], true);
+}
+
+#[test]
+fn evaluate_reports_the_early_end_of_the_quiz() {
+    let run = evaluate(&json!({
+        "concerns": ["fine_lines"],
+        "treatment_area": ["face"],
+        "age": 35,
+        "pregnant_or_breastfeeding": true,
+    }));
+
+    run.assert_code(OK);
+    let report = run.json();
+    assert_eq!(report["outcome"], "postpone");
+    assert_eq!(report["ended_early_by"], "pregnant_or_breastfeeding");
+    assert_eq!(report["notes"][0]["rule"], "face_eye_area");
+}
+
+#[test]
+fn evaluate_falls_back_to_english_for_a_locale_the_protocol_lacks() {
+    let english = evaluate(&safe_answers()).json();
+    let dir = TempDir::new("evaluate-locale");
+    let answers = dir.write("answers.json", &safe_answers().to_string());
+
+    let run = candidacy(&["evaluate", DEFAULT, "--answers", answers.to_str().unwrap(), "--locale", "fr"]);
+
+    run.assert_code(OK);
+    assert_eq!(run.json(), english);
+}
+
+#[test]
+fn evaluate_names_every_missing_answer() {
+    let mut answers = safe_answers();
+    answers.as_object_mut().unwrap().remove("blood_thinners");
+    answers.as_object_mut().unwrap().remove("skin_tone");
+
+    let run = evaluate(&answers);
+
+    run.assert_code(PROBLEMS);
+    assert!(run.stdout.contains("missing answers to `blood_thinners`, `skin_tone`"), "{run}");
+}
+
+#[test]
+fn evaluate_names_the_missing_scar_answers_once_a_scar_concern_is_chosen() {
+    let run = evaluate(&with(json!({"concerns": ["stretch_marks"]})));
+
+    run.assert_code(PROBLEMS);
+    assert!(run.stdout.contains("missing answers to `scar_severity`, `scar_age`\n"), "{run}");
+}
+
+#[test]
+fn evaluate_refuses_an_unknown_option_naming_it() {
+    let run = evaluate(&with(json!({"cold_sores": "sometimes"})));
+
+    run.assert_code(PROBLEMS);
+    assert!(run.stdout.contains("answer to `cold_sores`: unknown option `sometimes`"), "{run}");
+    assert!(run.stdout.contains("(options: active_now, history, never)"), "{run}");
+}
+
+#[test]
+fn evaluate_refuses_an_unknown_question_naming_it() {
+    let run = evaluate(&with(json!({"wrinkles": true})));
+
+    run.assert_code(PROBLEMS);
+    assert!(run.stdout.contains("unknown question `wrinkles`"), "{run}");
+}
+
+#[test]
+fn evaluate_reads_the_protocol_from_standard_input() {
+    let dir = TempDir::new("evaluate-protocol-stdin");
+    let answers = dir.write("answers.json", &with(json!({"age": 19})).to_string());
+
+    let run =
+        candidacy_with_stdin(&["evaluate", "-", "--answers", answers.to_str().unwrap()], candidacy::DEFAULT_PROTOCOL);
+
+    run.assert_code(OK);
+    let report = run.json();
+    assert_eq!(report["outcome"], "consult");
+    assert_eq!(report["reasons"][0]["rule"], "age_under_22");
+}
+
+#[test]
+fn evaluate_reads_the_answers_from_standard_input() {
+    let run =
+        candidacy_with_stdin(&["evaluate", DEFAULT, "--answers", "-"], &with(json!({"retinoids": true})).to_string());
+
+    run.assert_code(OK);
+    let report = run.json();
+    assert_eq!(report["outcome"], "candidate");
+    assert_eq!(report["notes"][0]["rule"], "retinoids");
+}
+
+#[test]
+fn evaluate_refuses_both_protocol_and_answers_from_standard_input() {
+    let run = candidacy_with_stdin(&["evaluate", "-", "--answers", "-"], "{}");
+
+    run.assert_code(USAGE);
+    assert!(run.stderr.contains("only one of the protocol and the answers can come from standard input"), "{run}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// table
+
+#[test]
+fn table_lists_every_rule_of_the_default_protocol() {
+    let run = candidacy(&["table", DEFAULT]);
+
+    run.assert_code(OK);
+    assert!(run.stdout.starts_with("# Decision table: Microneedling (`microneedling` v1.0.0)"), "{run}");
+    let rules = section(&run.stdout, "## Rules");
+    for (i, id) in rule_ids().iter().enumerate() {
+        let row = format!("| {} | `{id}` |", i + 1);
+        assert!(rules.contains(&row), "no row `{row}`\n{rules}");
+    }
+    assert!(rules.contains("| postpone, ends the quiz |"), "{rules}");
+}
+
+#[test]
+fn table_lists_every_question_and_plan_part() {
+    let run = candidacy(&["table", DEFAULT]);
+
+    let questions = section(&run.stdout, "## Questions");
+    for id in question_ids() {
+        assert!(questions.contains(&format!("| `{id}` |")), "no question `{id}`\n{questions}");
+    }
+    let plans = section(&run.stdout, "## Treatment plans");
+    for part in default_protocol_json()["plans"].as_array().unwrap() {
+        let (min, max) = (&part["sessions"]["min"], &part["sessions"]["max"]);
+        let row_start = format!("| `{}` ", part["id"].as_str().unwrap());
+        let row = (plans.lines())
+            .find(|line| line.starts_with(&row_start))
+            .unwrap_or_else(|| panic!("no plan part {row_start}\n{plans}"));
+        assert!(row.contains(&format!("| {min}–{max} | 4–6 |")), "{row}");
+    }
+}
+
+#[test]
+fn table_as_csv_has_a_header_and_one_row_per_rule_and_plan_part() {
+    let run = candidacy(&["table", DEFAULT, "--format", "csv"]);
+
+    run.assert_code(OK);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines[0], "kind,id,when,effect,ends_quiz,reason,come_back,instead,sessions,interval_weeks,sources");
+    let protocol = default_protocol_json();
+    let plans = protocol["plans"].as_array().unwrap();
+    let expected: Vec<String> = (rule_ids().iter().map(|id| format!("rule,{id},")))
+        .chain(plans.iter().map(|part| format!("plan,{},", part["id"].as_str().unwrap())))
+        .collect();
+    assert_eq!(lines.len(), 1 + expected.len(), "{run}");
+    for (line, start) in lines[1..].iter().zip(&expected) {
+        assert!(line.starts_with(start.as_str()), "expected a row starting `{start}`: {line}");
+    }
+}
+
+#[test]
+fn table_as_csv_gives_effects_and_plan_numbers() {
+    let run = candidacy(&["table", DEFAULT, "--format", "csv"]);
+
+    let row = |start: &str| {
+        run.stdout.lines().find(|line| line.starts_with(start)).unwrap_or_else(|| panic!("no `{start}` row\n{run}"))
+    };
+    assert!(row("rule,pregnant_or_breastfeeding,").contains(",postpone,true,"));
+    assert!(row("rule,bleeding_disorder,").contains(",not_candidate,false,"));
+    assert!(row("plan,acne_scars_pronounced,").contains(",5-6,4-6,"));
+    assert!(row("plan,fine_lines,").contains(",3-4,4-6,"));
+}
+
+#[test]
+fn table_refuses_a_protocol_that_does_not_load() {
+    let run = candidacy_with_stdin(&["table", "-"], &misspelt_bleeding_disorder());
+
+    run.assert_code(PROBLEMS);
+    assert!(run.stdout.contains("error: unknown question `bleding_disorder`"), "{run}");
+    assert!(!run.stdout.contains("# Decision table"), "{run}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// schema and help
+
+#[test]
+fn schema_prints_the_json_schema_of_the_protocol_format() {
+    let run = candidacy(&["schema"]);
+
+    run.assert_code(OK);
+    let schema = run.json();
+    assert!(schema.is_object(), "{schema}");
+    assert_eq!(schema["title"], "Protocol");
+    let properties = schema["properties"].as_object().expect("the schema lists the top-level fields");
+    for field in ["format", "id", "version", "questions", "rules", "plans"] {
+        assert!(properties.contains_key(field), "no `{field}` in the schema");
+    }
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    let subcommands = [
+        ("check", "Validate a protocol file"),
+        ("verify", "Prove the protocol safe on every answer path"),
+        ("evaluate", "Print the recommendation for one visitor's answers"),
+        ("table", "Print the decision table"),
+        ("schema", "Print the JSON Schema of the protocol format"),
+    ];
+    for (subcommand, about) in subcommands {
+        let run = candidacy(&[subcommand, "--help"]);
+
+        run.assert_code(OK);
+        assert!(run.stdout.contains(about), "{subcommand}: {run}");
+        assert!(run.stdout.contains(&format!("Usage: candidacy {subcommand}")), "{subcommand}: {run}");
+    }
+}
+
+#[test]
+fn help_lists_every_subcommand() {
+    let run = candidacy(&["--help"]);
+
+    run.assert_code(OK);
+    for subcommand in ["check", "verify", "evaluate", "table", "schema"] {
+        assert!(run.stdout.contains(&format!("  {subcommand} ")), "{subcommand}: {run}");
+    }
+}
+
+#[test]
+fn an_unknown_subcommand_is_a_usage_error() {
+    let run = candidacy(&["prove", DEFAULT]);
+
+    run.assert_code(USAGE);
+    assert!(run.stderr.contains("unrecognized subcommand 'prove'"), "{run}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/// The property sentences `verify` prints.
+const PROPERTIES: [&str; 7] = [
+    "always: every path ends in exactly one outcome",
+    "always: a not_candidate, postpone or consult rule never yields candidate",
+    "always: a screening finding never yields candidate",
+    "always: an unsure screening answer never yields candidate",
+    "always: every candidate gets a treatment plan",
+    "reachable: every rule fires on some path",
+    "reachable: every question is asked on some path",
+];
+
+/// What a run of the binary gave.
+struct Run {
+    args: Vec<String>,
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn assert_code(&self, code: i32) {
+        assert_eq!(self.code, code, "exit code\n{self}");
+    }
+
+    /// Each of `lines` is a whole line of standard output.
+    fn assert_stdout_has(&self, lines: &[impl AsRef<str>]) {
+        for line in lines {
+            let line = line.as_ref();
+            assert!(self.stdout.lines().any(|l| l == line), "no line `{line}`\n{self}");
+        }
+    }
+
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|error| panic!("not JSON ({error})\n{self}"))
+    }
+}
+
+impl std::fmt::Display for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "$ candidacy {}\n(exit {})\n--- stdout ---\n{}--- stderr ---\n{}",
+            self.args.join(" "),
+            self.code,
+            self.stdout,
+            self.stderr
+        )
+    }
+}
+
+fn candidacy(args: &[&str]) -> Run {
+    run_binary(args, None)
+}
+
+fn candidacy_with_stdin(args: &[&str], stdin: &str) -> Run {
+    run_binary(args, Some(stdin))
+}
+
+fn run_binary(args: &[&str], stdin: Option<&str>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_candidacy"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the candidacy binary starts");
+    if let Some(text) = stdin {
+        // The binary may stop reading early (e.g. a usage error), so a broken pipe is fine.
+        let _ = child.stdin.take().unwrap().write_all(text.as_bytes());
+    }
+    let output = child.wait_with_output().expect("the candidacy binary runs");
+    Run {
+        args: args.iter().map(|&arg| arg.to_owned()).collect(),
+        code: output.status.code().expect("the binary exits with a code"),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// `evaluate` on the default protocol with `answers` from a file.
+fn evaluate(answers: &Value) -> Run {
+    let dir = TempDir::new("evaluate");
+    let file = dir.write("answers.json", &serde_json::to_string_pretty(answers).unwrap());
+    candidacy(&["evaluate", DEFAULT, "--answers", file.to_str().unwrap()])
+}
+
+/// A fresh directory under the system's temp dir, named with the process id; removed on drop.
+struct TempDir {
+    path: PathBuf,
+}
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let unique = NEXT.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("candidacy-cli-{}-{unique}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).expect("the temp dir is created");
+        TempDir { path }
+    }
+
+    fn write(&self, name: &str, text: &str) -> PathBuf {
+        let file = self.path.join(name);
+        std::fs::write(&file, text).expect("the temp file is written");
+        file
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+/// A visitor for whom no rule fires: fine lines on the neck, 35, every screening answer harmless.
+fn safe_answers() -> Value {
+    json!({
+        "concerns": ["fine_lines"],
+        "treatment_area": ["neck_chest"],
+        "age": 35,
+        "pregnant_or_breastfeeding": false,
+        "skin_infection": false,
+        "cold_sores": "never",
+        "active_acne": false,
+        "skin_condition": "none",
+        "recent_sun": false,
+        "recent_procedures": false,
+        "recent_major_procedures": false,
+        "blood_thinners": false,
+        "bleeding_disorder": false,
+        "keloid_history": false,
+        "isotretinoin": "no",
+        "metal_allergy": false,
+        "anesthetic_allergy": false,
+        "immune_or_healing": false,
+        "skin_cancer": false,
+        "moles_or_lesions": false,
+        "radiation": false,
+        "retinoids": false,
+        "skin_tone": "type_3",
+    })
+}
+
+/// The safe answers with `patch`'s answers in place of their own.
+fn with(patch: Value) -> Value {
+    let mut answers = safe_answers();
+    for (id, answer) in patch.as_object().unwrap() {
+        answers[id] = answer.clone();
+    }
+    answers
+}
+
+fn default_protocol_json() -> Value {
+    serde_json::from_str(candidacy::DEFAULT_PROTOCOL).unwrap()
+}
+
+fn rule_mut<'a>(protocol: &'a mut Value, id: &str) -> &'a mut Value {
+    (protocol["rules"].as_array_mut().unwrap().iter_mut())
+        .find(|rule| rule["id"] == id)
+        .unwrap_or_else(|| panic!("no rule `{id}`"))
+}
+
+fn rule_ids() -> Vec<String> {
+    let protocol = default_protocol_json();
+    protocol["rules"].as_array().unwrap().iter().map(|rule| rule["id"].as_str().unwrap().to_owned()).collect()
+}
+
+fn question_ids() -> Vec<String> {
+    let protocol = default_protocol_json();
+    (protocol["questions"].as_array().unwrap().iter()).map(|q| q["id"].as_str().unwrap().to_owned()).collect()
+}
+
+fn rule_index(id: &str) -> usize {
+    rule_ids().iter().position(|rule| rule == id).unwrap()
+}
+
+/// The default protocol's text with the `bleeding_disorder` rule testing `bleding_disorder`; every
+/// other line and column stays where it was.
+fn misspelt_bleeding_disorder() -> String {
+    let original = r#""when": {"yes": "bleeding_disorder"}"#;
+    assert_eq!(candidacy::DEFAULT_PROTOCOL.matches(original).count(), 1);
+    candidacy::DEFAULT_PROTOCOL.replace(original, r#""when": {"yes": "bleding_disorder"}"#)
+}
+
+/// The 1-based line and column where `needle` first starts in `text`.
+fn place_of(text: &str, needle: &str) -> (usize, usize) {
+    let offset = text.find(needle).unwrap_or_else(|| panic!("`{needle}` is not in the text"));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// The lines of `text` from the heading `heading` up to the next `## ` heading.
+fn section<'a>(text: &'a str, heading: &str) -> &'a str {
+    let start = text.find(&format!("{heading}\n")).unwrap_or_else(|| panic!("no `{heading}`\n{text}"));
+    let rest = &text[start + heading.len()..];
+    let end = rest.find("\n## ").map_or(rest.len(), |end| end + 1);
+    &rest[..end]
+}
+
+/// The number on `verify`'s line for `outcome`, e.g. `    consult   3,491,921,487,096    1.95%`.
+fn outcome_count(stdout: &str, outcome: &str) -> Option<u128> {
+    let line = stdout.lines().find(|line| line.split_whitespace().next() == Some(outcome))?;
+    let count = line.split_whitespace().nth(1)?;
+    assert!(line.trim_end().ends_with('%'), "{line}");
+    count.replace(',', "").parse().ok()
+}
