@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sets up and runs every test: formatting, lints (native and wasm32), unit, integration and
-# property tests, and the proof that the default protocol is safe.
+# Sets up and runs every test: formatting, lints (native and wasm32), the proof that the default
+# protocol is safe, and the unit, integration and property tests.
 # Needs only rustup; installs the rest. Safe to run again (installed parts are skipped).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,9 +16,9 @@ cargo clippy --locked --all-targets -- -D warnings
 step "cargo clippy (wasm32, library)"
 cargo clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
 
-step "cargo test"
-cargo test --locked
-
 step "the default protocol checks and verifies"
 cargo run --locked --quiet --release -- check static/protocols/microneedling.json
 cargo run --locked --quiet --release -- verify static/protocols/microneedling.json
+
+step "cargo test"
+cargo test --locked
