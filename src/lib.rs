@@ -11,10 +11,14 @@ pub mod answers;
 pub mod check;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod config;
 pub mod engine;
+pub mod flow;
 pub mod protocol;
 pub mod report;
 pub mod verify;
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+pub mod widget;
 
 /// The default microneedling protocol, built into the widget and the CLI.
 pub const DEFAULT_PROTOCOL: &str = include_str!("../static/protocols/microneedling.json");

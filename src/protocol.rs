@@ -35,7 +35,7 @@ pub fn json_schema() -> String {
 pub const FORMAT_VERSION: u32 = 1;
 
 /// A whole protocol file: one treatment, its questions, rules and plans.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Protocol {
     /// Optional: where editors find this schema (e.g. `../protocol.schema.json`).
@@ -79,7 +79,7 @@ fn default_locales() -> Vec<String> {
 }
 
 /// The treatment a protocol screens for, described for a layperson.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Treatment {
     /// The treatment's name, e.g. "Microneedling".
@@ -96,7 +96,7 @@ pub struct Treatment {
 }
 
 /// The visitor-facing text of each outcome.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeTexts {
     pub candidate: OutcomeText,
@@ -106,7 +106,7 @@ pub struct OutcomeTexts {
 }
 
 /// A headline (one sentence) and a short explanation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeText {
     pub headline: Text,
@@ -114,7 +114,7 @@ pub struct OutcomeText {
 }
 
 /// One question, asked on its own screen.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// A stable id (lowercase letters, digits and `_`).
@@ -125,6 +125,10 @@ pub struct Question {
     /// Optional help: why it is asked, what a term means.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<Text>,
+    /// What to say when the visitor continues without a valid answer, e.g. "Select whether you are
+    /// pregnant or breastfeeding"; a plain default fits the question's kind otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<Text>,
     /// Ask only when this condition on earlier answers holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ask_if: Option<Condition>,
@@ -180,7 +184,7 @@ pub enum QuestionKind {
 }
 
 /// One option of a choice question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// A stable id, unique within the question.
@@ -214,7 +218,7 @@ impl NumberRange {
 }
 
 /// A screening rule: when its condition holds, its effect applies.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     /// A stable id, unique among rules.
@@ -299,7 +303,7 @@ impl Effect {
 }
 
 /// A part of a treatment plan, for visitors whose answers match `when`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanPart {
     /// A stable id, unique among plan parts.

@@ -153,3 +153,24 @@ fn plan_report(protocol: &ValidProtocol, plan: &Plan, outcome: Outcome, locale: 
         also_ask_about: treatment.also_ask_about.as_ref().map(|t| t.get(locale).to_owned()),
     }
 }
+
+/// An answer in the visitor's words, for the check-your-answers screen: option labels, "Yes",
+/// "No", "I'm not sure", or the number with its unit.
+pub fn answer_text(protocol: &ValidProtocol, question: usize, value: crate::answers::Value, locale: &str) -> String {
+    use crate::answers::{Value, YesNo};
+    let doc = &protocol.questions()[question];
+    match value {
+        Value::YesNo(YesNo::Yes) => "Yes".to_owned(),
+        Value::YesNo(YesNo::No) => "No".to_owned(),
+        Value::YesNo(YesNo::Unsure) => "I'm not sure".to_owned(),
+        Value::Option(option) => doc.options[option].label.get(locale).to_owned(),
+        Value::Options(chosen) => {
+            let labels: Vec<&str> = chosen.iter().map(|o| doc.options[o].label.get(locale)).collect();
+            labels.join(", ")
+        }
+        Value::Number(n) => match &doc.unit {
+            Some(unit) => format!("{n} {}", unit.get(locale)),
+            None => n.to_string(),
+        },
+    }
+}

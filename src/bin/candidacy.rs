@@ -1,4 +1,5 @@
-//! The `candidacy` command: parse, run, print, exit.
+//! The `candidacy` command: parse, run, print, exit. Native only; the wasm32 build is the widget.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::process::ExitCode;
 

@@ -65,6 +65,15 @@ pub struct PlanModel {
     pub decided_after: QuestionIdx,
 }
 
+/// Two valid protocols are equal when their files say the same; the model follows from the file.
+impl PartialEq for ValidProtocol {
+    fn eq(&self, other: &Self) -> bool {
+        self.protocol == other.protocol
+    }
+}
+
+impl Eq for ValidProtocol {}
+
 impl QuestionModel {
     /// Whether answering `value` is a finding (a contraindication or precaution) of a screening
     /// question; unsure answers to screening questions count as findings.

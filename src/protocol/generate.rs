@@ -99,6 +99,7 @@ fn question(id: &str, kind: QuestionKind, prompt: &str) -> Question {
         kind,
         prompt: Text::en(prompt),
         help: None,
+        error: None,
         ask_if: None,
         screening: false,
         options: Vec::new(),

@@ -599,6 +599,7 @@ pub(crate) fn all_texts(protocol: &Protocol) -> Vec<(String, &Text)> {
         texts.push((format!("{at}/prompt"), &question.prompt));
         let optional = [
             ("help", &question.help),
+            ("error", &question.error),
             ("yes_label", &question.yes_label),
             ("no_label", &question.no_label),
             ("unit", &question.unit),

@@ -1,0 +1,74 @@
+//! The answer on screen before Continue, and why it may not do yet.
+
+use crate::answers::{OptionSet, Value, YesNo};
+use crate::protocol::{QuestionIdx, QuestionKind, ValidProtocol};
+
+/// What the visitor has entered on the question screen so far.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Draft {
+    #[default]
+    None,
+    YesNo(YesNo),
+    Single(usize),
+    Multi(OptionSet),
+    /// The number input's text, exactly as typed.
+    Number(String),
+}
+
+/// Why a draft cannot be stored, in the visitor's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftError {
+    pub question: QuestionIdx,
+    pub message: String,
+}
+
+impl Draft {
+    /// The draft that shows a stored answer (or nothing).
+    pub fn from_answer(protocol: &ValidProtocol, question: QuestionIdx, value: Option<Value>) -> Draft {
+        match (protocol.model.questions[question].kind, value) {
+            (_, None) => Draft::None,
+            (_, Some(Value::YesNo(answer))) => Draft::YesNo(answer),
+            (_, Some(Value::Option(option))) => Draft::Single(option),
+            (_, Some(Value::Options(chosen))) => Draft::Multi(chosen),
+            (_, Some(Value::Number(n))) => Draft::Number(n.to_string()),
+        }
+    }
+
+    /// The options ticked so far (multiple choice).
+    pub fn chosen(&self) -> OptionSet {
+        match self {
+            Draft::Multi(chosen) => *chosen,
+            Draft::Single(option) => OptionSet::single(*option),
+            _ => OptionSet::default(),
+        }
+    }
+
+    /// The answer this draft stands for, if the question accepts it.
+    pub fn to_value(&self, protocol: &ValidProtocol, question: QuestionIdx) -> Result<Value, DraftError> {
+        let model = &protocol.model.questions[question];
+        let value = match self {
+            Draft::YesNo(answer) => Some(Value::YesNo(*answer)),
+            Draft::Single(option) => Some(Value::Option(*option)),
+            Draft::Multi(chosen) if !chosen.is_empty() => Some(Value::Options(*chosen)),
+            Draft::Number(text) => text.trim().parse::<i64>().ok().map(Value::Number),
+            Draft::Multi(_) | Draft::None => None,
+        };
+        value
+            .filter(|&value| model.accepts(value))
+            .ok_or_else(|| DraftError { question, message: error_message(protocol, question) })
+    }
+}
+
+/// The question's own error text, or a plain one that fits its kind.
+fn error_message(protocol: &ValidProtocol, question: QuestionIdx) -> String {
+    let doc = &protocol.questions()[question];
+    if let Some(error) = &doc.error {
+        return error.get("en").to_owned();
+    }
+    let (min, max) = protocol.model.questions[question].bounds;
+    match doc.kind {
+        QuestionKind::YesNo | QuestionKind::SingleChoice => "Select an answer".to_owned(),
+        QuestionKind::MultipleChoice => "Select at least one option".to_owned(),
+        QuestionKind::Number => format!("Enter a whole number from {min} to {max}"),
+    }
+}

@@ -1,0 +1,93 @@
+//! A quiz saved between page loads (the widget keeps it in `sessionStorage`): answers by id and
+//! the screen, tied to one protocol version so another version's answers are never misread.
+
+use serde::{Deserialize, Serialize};
+
+use super::{settle, Flow, Screen};
+use crate::answers::Answers;
+use crate::protocol::ValidProtocol;
+
+/// The version of the saved form; bump when it changes.
+pub const SAVED_FORMAT: u32 = 1;
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Saved {
+    format: u32,
+    /// `id@version` of the protocol the answers belong to.
+    protocol: String,
+    answers: serde_json::Value,
+    screen: SavedScreen,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum SavedScreen {
+    Welcome,
+    Question(String),
+    CheckAnswers,
+    Result,
+}
+
+/// Why a saved quiz was not restored (it is then discarded).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RestoreError {
+    Corrupt(String),
+    OtherProtocol(String),
+}
+
+impl std::fmt::Display for RestoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RestoreError::Corrupt(why) => write!(f, "the saved quiz is unreadable: {why}"),
+            RestoreError::OtherProtocol(which) => write!(f, "the saved quiz belongs to protocol {which}"),
+        }
+    }
+}
+
+fn protocol_key(protocol: &ValidProtocol) -> String {
+    format!("{}@{}", protocol.protocol.id, protocol.protocol.version)
+}
+
+impl Flow {
+    /// The saved form of this quiz.
+    pub fn save(&self, protocol: &ValidProtocol) -> String {
+        let screen = match self.screen {
+            Screen::Welcome => SavedScreen::Welcome,
+            Screen::Question(q) => SavedScreen::Question(protocol.questions()[q].id.clone()),
+            Screen::CheckAnswers => SavedScreen::CheckAnswers,
+            Screen::Result => SavedScreen::Result,
+        };
+        let saved = Saved {
+            format: SAVED_FORMAT,
+            protocol: protocol_key(protocol),
+            answers: self.answers.to_json(protocol),
+            screen,
+        };
+        serde_json::to_string(&saved).expect("a saved quiz serializes")
+    }
+
+    /// Restores a saved quiz, checking every answer against the protocol.
+    pub fn restore(protocol: &ValidProtocol, text: &str) -> Result<Flow, RestoreError> {
+        let saved: Saved = serde_json::from_str(text).map_err(|e| RestoreError::Corrupt(e.to_string()))?;
+        if saved.format != SAVED_FORMAT {
+            return Err(RestoreError::Corrupt(format!("unknown format {}", saved.format)));
+        }
+        if saved.protocol != protocol_key(protocol) {
+            return Err(RestoreError::OtherProtocol(saved.protocol));
+        }
+        let answers = Answers::from_json(protocol, &saved.answers).map_err(|e| RestoreError::Corrupt(e.to_string()))?;
+        let screen = match saved.screen {
+            SavedScreen::Welcome => Screen::Welcome,
+            SavedScreen::Question(id) => {
+                let question = protocol
+                    .question_idx(&id)
+                    .ok_or_else(|| RestoreError::Corrupt(format!("unknown question `{id}`")))?;
+                Screen::Question(question)
+            }
+            SavedScreen::CheckAnswers => Screen::CheckAnswers,
+            SavedScreen::Result => Screen::Result,
+        };
+        Ok(settle(protocol, &answers, screen, false))
+    }
+}

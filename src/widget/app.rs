@@ -1,0 +1,80 @@
+//! The top component: loads the protocol (built in, or fetched from the `protocol` attribute),
+//! then shows the quiz, or the clinic's contact details if the protocol cannot be used.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::browser;
+use super::contact::Fallback;
+use super::quiz::Quiz;
+use crate::config::Config;
+use crate::protocol::ValidProtocol;
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub config: Rc<Config>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Loading {
+    InProgress,
+    Ready(Rc<ValidProtocol>),
+    Failed,
+}
+
+/// How long a protocol fetch may take before the visitor sees the fallback.
+const FETCH_TIMEOUT_MS: u32 = 10_000;
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let loading = use_state(|| match props.config.protocol_url {
+        Some(_) => Loading::InProgress,
+        None => match crate::check::check("built-in protocol", crate::DEFAULT_PROTOCOL).protocol {
+            Some(protocol) => Loading::Ready(Rc::new(protocol)),
+            None => Loading::Failed,
+        },
+    });
+    {
+        let loading = loading.clone();
+        use_effect_with(props.config.protocol_url.clone(), move |url| {
+            if let Some(url) = url.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match fetch_protocol(&url).await {
+                        Ok(protocol) => loading.set(Loading::Ready(Rc::new(protocol))),
+                        Err(why) => {
+                            browser::error(&format!("candidacy: cannot use the protocol at `{url}`: {why}"));
+                            loading.set(Loading::Failed);
+                        }
+                    }
+                });
+            }
+        });
+    }
+    match &*loading {
+        Loading::InProgress => html! {
+            <div class="candidacy" aria-busy="true"><p class="candidacy-loading" role="status">{"Loading the questions…"}</p></div>
+        },
+        Loading::Ready(protocol) => html! { <Quiz protocol={protocol.clone()} config={props.config.clone()} /> },
+        Loading::Failed => html! { <Fallback config={props.config.clone()} /> },
+    }
+}
+
+/// Fetches and checks a protocol, with a bounded wait.
+async fn fetch_protocol(url: &str) -> Result<ValidProtocol, String> {
+    let request = async {
+        let response =
+            gloo::net::http::Request::get(url).send().await.map_err(|e| format!("the request failed: {e}"))?;
+        if !response.ok() {
+            return Err(format!("the server answered {} {}", response.status(), response.status_text()));
+        }
+        let text = response.text().await.map_err(|e| format!("the response could not be read: {e}"))?;
+        let checked = crate::check::check(url, &text);
+        checked.protocol.ok_or_else(|| format!("the protocol is invalid:\n{}", checked.diagnostics))
+    };
+    let timeout = gloo::timers::future::TimeoutFuture::new(FETCH_TIMEOUT_MS);
+    match futures::future::select(std::pin::pin!(request), timeout).await {
+        futures::future::Either::Left((result, _)) => result,
+        futures::future::Either::Right(_) => Err(format!("no answer within {} seconds", FETCH_TIMEOUT_MS / 1000)),
+    }
+}

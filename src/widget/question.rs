@@ -1,0 +1,228 @@
+//! One question on its own screen: the question is the heading (inside the `legend`), real radio
+//! buttons, checkboxes or a number input, GOV.UK-style errors, Continue and Back.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::answers::{OptionSet, YesNo};
+use crate::flow::{Draft, DraftError};
+use crate::protocol::{QuestionIdx, QuestionKind, ValidProtocol};
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionProps {
+    pub protocol: Rc<ValidProtocol>,
+    pub question: QuestionIdx,
+    pub draft: Draft,
+    pub error: Option<DraftError>,
+    pub number: usize,
+    pub about: usize,
+    pub heading: NodeRef,
+    pub error_summary: NodeRef,
+    pub on_edit: Callback<Draft>,
+    pub on_continue: Callback<()>,
+    pub on_back: Callback<()>,
+}
+
+/// One radio button or checkbox with its label (and hint).
+struct Choice {
+    value: String,
+    label: String,
+    hint: Option<String>,
+    checked: bool,
+    draft: Draft,
+}
+
+#[component]
+pub fn QuestionScreen(props: &QuestionProps) -> Html {
+    let doc = &props.protocol.questions()[props.question];
+    let model = &props.protocol.model.questions[props.question];
+    let id = |part: &str| format!("candidacy-{}-{part}", doc.id);
+    let first_input = use_node_ref();
+
+    let on_submit = {
+        let on_continue = props.on_continue.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            on_continue.emit(());
+        })
+    };
+    let on_back = props.on_back.reform(|_: MouseEvent| ());
+    let on_error_link = {
+        let first_input = first_input.clone();
+        let heading = props.heading.clone();
+        Callback::from(move |event: MouseEvent| {
+            // Stay on the host page's URL: focus by hand instead of following `#id`.
+            event.prevent_default();
+            if let Some(legend) = heading.cast::<web_sys::Element>() {
+                legend.scroll_into_view();
+            }
+            if let Some(input) = first_input.cast::<web_sys::HtmlElement>() {
+                let _ = input.focus();
+            }
+        })
+    };
+
+    let mut described_by = Vec::new();
+    if doc.help.is_some() {
+        described_by.push(id("hint"));
+    }
+    if props.error.is_some() {
+        described_by.push(id("error"));
+    }
+
+    let choices: Vec<Choice> = match doc.kind {
+        QuestionKind::YesNo => {
+            let mut answers = vec![
+                (YesNo::Yes, doc.yes_label.as_ref().map_or("Yes", |t| t.get("en"))),
+                (YesNo::No, doc.no_label.as_ref().map_or("No", |t| t.get("en"))),
+            ];
+            if model.unsure_allowed {
+                answers.push((YesNo::Unsure, "I'm not sure"));
+            }
+            answers
+                .into_iter()
+                .map(|(answer, label)| Choice {
+                    value: answer.as_str().to_owned(),
+                    label: label.to_owned(),
+                    hint: None,
+                    checked: props.draft == Draft::YesNo(answer),
+                    draft: Draft::YesNo(answer),
+                })
+                .collect()
+        }
+        QuestionKind::SingleChoice => (doc.options.iter().enumerate())
+            .map(|(o, option)| Choice {
+                value: option.id.clone(),
+                label: option.label.get("en").to_owned(),
+                hint: option.hint.as_ref().map(|t| t.get("en").to_owned()),
+                checked: props.draft == Draft::Single(o),
+                draft: Draft::Single(o),
+            })
+            .collect(),
+        QuestionKind::MultipleChoice => {
+            let chosen = props.draft.chosen();
+            (doc.options.iter().enumerate())
+                .map(|(o, option)| {
+                    let mut toggled = chosen;
+                    toggled.0 ^= OptionSet::single(o).0;
+                    Choice {
+                        value: option.id.clone(),
+                        label: option.label.get("en").to_owned(),
+                        hint: option.hint.as_ref().map(|t| t.get("en").to_owned()),
+                        checked: chosen.contains(o),
+                        draft: Draft::Multi(toggled),
+                    }
+                })
+                .collect()
+        }
+        QuestionKind::Number => Vec::new(),
+    };
+
+    let first_input_id = match choices.first() {
+        Some(choice) => id(&format!("option-{}", choice.value)),
+        None => id("input"),
+    };
+    let input_type = if doc.kind == QuestionKind::MultipleChoice { "checkbox" } else { "radio" };
+    let inputs = if doc.kind == QuestionKind::Number {
+        let text = match &props.draft {
+            Draft::Number(text) => text.clone(),
+            _ => String::new(),
+        };
+        let on_input = props.on_edit.reform(|event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target().and_then(|t| t.dyn_into().ok()).expect("an input");
+            Draft::Number(input.value())
+        });
+        let (min, max) = model.bounds;
+        html! {
+            <div class="candidacy-number">
+                <input
+                    ref={first_input.clone()}
+                    id={id("input")}
+                    class={classes!("candidacy-input", props.error.is_some().then_some("candidacy-input-error"))}
+                    type="number"
+                    name={id("input")}
+                    inputmode="numeric"
+                    min={min.to_string()}
+                    max={max.to_string()}
+                    step="1"
+                    value={text}
+                    aria-describedby={(!described_by.is_empty()).then(|| described_by.join(" "))}
+                    aria-labelledby={id("heading")}
+                    aria-invalid={props.error.is_some().then_some("true")}
+                    oninput={on_input}
+                />
+                if let Some(unit) = &doc.unit {
+                    <span class="candidacy-unit">{unit.get("en")}</span>
+                }
+            </div>
+        }
+    } else {
+        html! {
+            <div class={classes!("candidacy-choices", format!("candidacy-{input_type}es"))}>
+                { for choices.into_iter().enumerate().map(|(i, choice)| {
+                    let on_change = props.on_edit.reform({
+                        let draft = choice.draft.clone();
+                        move |_: Event| draft.clone()
+                    });
+                    let input_id = id(&format!("option-{}", choice.value));
+                    let hint_id = format!("{input_id}-hint");
+                    html! {
+                        <div class="candidacy-choice">
+                            <input
+                                ref={if i == 0 { first_input.clone() } else { NodeRef::default() }}
+                                id={input_id.clone()}
+                                class="candidacy-choice-input"
+                                type={input_type}
+                                name={id("answer")}
+                                value={choice.value.clone()}
+                                checked={choice.checked}
+                                aria-describedby={choice.hint.as_ref().map(|_| hint_id.clone())}
+                                onchange={on_change}
+                            />
+                            <label class="candidacy-choice-label" for={input_id}>{choice.label}</label>
+                            if let Some(hint) = choice.hint {
+                                <p class="candidacy-choice-hint" id={hint_id}>{hint}</p>
+                            }
+                        </div>
+                    }
+                }) }
+            </div>
+        }
+    };
+
+    html! {
+        <section class="candidacy-screen" data-question-id={doc.id.clone()}>
+            <button type="button" class="candidacy-back-link" data-action="back" onclick={on_back}>{"Back"}</button>
+            if let Some(error) = &props.error {
+                <div class="candidacy-error-summary" ref={props.error_summary.clone()} tabindex="-1" aria-labelledby={id("error-title")}>
+                    <h2 class="candidacy-error-summary-title" id={id("error-title")}>{"There is a problem"}</h2>
+                    <ul class="candidacy-error-summary-list">
+                        <li><a href={format!("#{first_input_id}")} onclick={on_error_link}>{error.message.clone()}</a></li>
+                    </ul>
+                </div>
+            }
+            <p class="candidacy-progress">{format!("Question {} of about {}", props.number, props.about)}</p>
+            <form class="candidacy-form" novalidate=true onsubmit={on_submit}>
+                <div class={classes!("candidacy-field", props.error.is_some().then_some("candidacy-field-error"))}>
+                    <fieldset class="candidacy-fieldset" aria-describedby={(!described_by.is_empty()).then(|| described_by.join(" "))}>
+                        <legend class="candidacy-legend">
+                            <h1 class="candidacy-heading" id={id("heading")} ref={props.heading.clone()} tabindex="-1">{doc.prompt.get("en")}</h1>
+                        </legend>
+                        if let Some(help) = &doc.help {
+                            <p class="candidacy-hint" id={id("hint")}>{help.get("en")}</p>
+                        }
+                        if let Some(error) = &props.error {
+                            <p class="candidacy-error-message" id={id("error")}>
+                                <span class="candidacy-visually-hidden">{"Error: "}</span>{error.message.clone()}
+                            </p>
+                        }
+                        {inputs}
+                    </fieldset>
+                </div>
+                <button type="submit" class="candidacy-button" data-action="next">{"Continue"}</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,118 @@
+//! The recommendation as next steps: the outcome in one sentence, why, the plan, what to do next,
+//! and the clinic's booking link and phone.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::browser;
+use crate::config::Config;
+use crate::protocol::Outcome;
+use crate::report::RecommendationReport;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultProps {
+    pub report: Rc<RecommendationReport>,
+    pub config: Rc<Config>,
+    pub heading: NodeRef,
+    pub on_change_answers: Callback<()>,
+    pub on_start_over: Callback<()>,
+}
+
+#[component]
+pub fn ResultScreen(props: &ResultProps) -> Html {
+    let report = &props.report;
+    let config = &props.config;
+    let plan = report.plan.as_ref();
+    let book_label = match report.outcome {
+        Outcome::Candidate => "Book a consultation",
+        _ => "Book a consultation to talk it through",
+    };
+    let list = |title: &str, items: &[String]| -> Html {
+        if items.is_empty() {
+            return html! {};
+        }
+        html! {
+            <section class="candidacy-section">
+                <h2 class="candidacy-subheading">{title.to_owned()}</h2>
+                <ul class="candidacy-list">{ for items.iter().map(|item| html! { <li>{item.clone()}</li> }) }</ul>
+            </section>
+        }
+    };
+    let reasons: Vec<String> = report
+        .reasons
+        .iter()
+        .map(|reason| match (&reason.come_back, &reason.instead) {
+            (Some(come_back), _) => format!("{} Come back {come_back}.", reason.text),
+            (_, Some(instead)) => format!("{} {instead}", reason.text),
+            _ => reason.text.clone(),
+        })
+        .collect();
+    let notes: Vec<String> = report.notes.iter().map(|note| note.text.clone()).collect();
+
+    html! {
+        <section
+            class={classes!("candidacy-screen", "candidacy-result", format!("candidacy-result-{}", report.outcome.as_str()))}
+            data-outcome={report.outcome.as_str()}
+            data-sessions-min={plan.map(|p| p.sessions_min.to_string())}
+            data-sessions-max={plan.map(|p| p.sessions_max.to_string())}
+        >
+            <h1 class="candidacy-heading" ref={props.heading.clone()} tabindex="-1">{report.headline.clone()}</h1>
+            <p class="candidacy-lead">{report.body.clone()}</p>
+            {list("Why", &reasons)}
+            if let Some(plan) = plan {
+                <section class="candidacy-section candidacy-plan">
+                    <h2 class="candidacy-subheading">
+                        {if plan.usual_plan_only { "What a plan would usually look like" } else { "What your plan would usually look like" }}
+                    </h2>
+                    <p>{format!(
+                        "About {} sessions, {} to {} weeks apart.",
+                        span(plan.sessions_min, plan.sessions_max),
+                        plan.interval_weeks_min,
+                        plan.interval_weeks_max
+                    )}</p>
+                    if !plan.set_by.is_empty() {
+                        <p>{format!("This is set by: {}.", plan.parts.iter().filter(|p| plan.set_by.contains(&p.id)).map(|p| p.label.clone()).collect::<Vec<_>>().join(", "))}</p>
+                    }
+                    <p>{plan.timeline.clone()}</p>
+                    <p>{plan.maintenance.clone()}</p>
+                    <h3 class="candidacy-minor-heading">{"What a session is like"}</h3>
+                    <p>{plan.session.clone()}</p>
+                    if let Some(also) = &plan.also_ask_about {
+                        <p>{also.clone()}</p>
+                    }
+                </section>
+            }
+            {list("Good to know", &notes)}
+            {list("How to prepare", &report.preparation)}
+            {list("Aftercare", &report.aftercare)}
+            <section class="candidacy-section candidacy-next-steps">
+                <h2 class="candidacy-subheading">{"What to do next"}</h2>
+                <div class="candidacy-actions">
+                    if let Some(url) = &config.booking_url {
+                        <a class="candidacy-button" href={url.clone()} data-action="book" rel="noopener">{book_label}</a>
+                    }
+                    if let (Some(phone), Some(href)) = (&config.phone, config.tel_href()) {
+                        <a class="candidacy-button candidacy-button-secondary" href={href} data-action="call">{format!("Call us: {phone}")}</a>
+                    }
+                    <button type="button" class="candidacy-button candidacy-button-secondary" data-action="print" onclick={Callback::from(|_: MouseEvent| browser::print())}>
+                        {"Print or save"}
+                    </button>
+                </div>
+                <p class="candidacy-disclaimer">{"This check is not a diagnosis — a clinician will confirm at your consultation. "}{report.disclaimer.clone()}</p>
+                <div class="candidacy-secondary-actions">
+                    <button type="button" class="candidacy-link-button" data-action="change-answers" onclick={props.on_change_answers.reform(|_: MouseEvent| ())}>{"Change my answers"}</button>
+                    <button type="button" class="candidacy-link-button" data-action="start-over" onclick={props.on_start_over.reform(|_: MouseEvent| ())}>{"Start over"}</button>
+                </div>
+            </section>
+        </section>
+    }
+}
+
+fn span(min: u32, max: u32) -> String {
+    if min == max {
+        min.to_string()
+    } else {
+        format!("{min} to {max}")
+    }
+}

@@ -1,0 +1,222 @@
+//! The quiz's state machine (what the widget's reducer runs): every action and transition.
+
+mod common;
+
+use candidacy::answers::{OptionSet, Value, YesNo};
+use candidacy::flow::{reduce, Action, Draft, Flow, RestoreError, Screen};
+use candidacy::protocol::ValidProtocol;
+use common::default_protocol;
+
+fn q(protocol: &ValidProtocol, id: &str) -> usize {
+    protocol.question_idx(id).unwrap()
+}
+
+fn option(protocol: &ValidProtocol, question: &str, id: &str) -> usize {
+    let q = q(protocol, question);
+    protocol.questions()[q].options.iter().position(|o| o.id == id).unwrap()
+}
+
+/// Applies actions in turn.
+fn run(protocol: &ValidProtocol, flow: Flow, actions: impl IntoIterator<Item = Action>) -> Flow {
+    actions.into_iter().fold(flow, |flow, action| reduce(protocol, flow, action))
+}
+
+/// Answers the question on screen with `draft` and continues.
+fn answer(protocol: &ValidProtocol, flow: Flow, draft: Draft) -> Flow {
+    run(protocol, flow, [Action::Edit(draft), Action::Continue])
+}
+
+/// The safe answer to the question on screen.
+fn safe_draft(protocol: &ValidProtocol, flow: &Flow) -> Draft {
+    let Screen::Question(question) = flow.screen else { panic!("not on a question: {:?}", flow.screen) };
+    let id = protocol.questions()[question].id.as_str();
+    match id {
+        "concerns" => Draft::Multi(OptionSet::single(option(protocol, "concerns", "fine_lines"))),
+        "treatment_area" => Draft::Multi(OptionSet::single(option(protocol, "treatment_area", "neck_chest"))),
+        "age" => Draft::Number("35".into()),
+        "cold_sores" => Draft::Single(option(protocol, "cold_sores", "never")),
+        "skin_condition" => Draft::Single(option(protocol, "skin_condition", "none")),
+        "isotretinoin" => Draft::Single(option(protocol, "isotretinoin", "no")),
+        "skin_tone" => Draft::Single(option(protocol, "skin_tone", "type_3")),
+        _ => Draft::YesNo(YesNo::No),
+    }
+}
+
+fn answer_all_safely(protocol: &ValidProtocol, mut flow: Flow) -> Flow {
+    while let Screen::Question(_) = flow.screen {
+        let draft = safe_draft(protocol, &flow);
+        flow = answer(protocol, flow, draft);
+    }
+    flow
+}
+
+#[test]
+fn a_new_quiz_welcomes_and_start_opens_the_first_question() {
+    let protocol = default_protocol();
+    let flow = Flow::new(&protocol);
+    assert_eq!(flow.screen, Screen::Welcome);
+    let flow = reduce(&protocol, flow, Action::Start);
+    assert_eq!(flow.screen, Screen::Question(q(&protocol, "concerns")));
+    assert_eq!(flow.progress(&protocol), Some((1, 25)), "scar questions may still come");
+    assert_eq!(Flow::started(&protocol), flow);
+}
+
+#[test]
+fn continue_without_an_answer_shows_the_error_and_keeps_the_screen() {
+    let protocol = default_protocol();
+    let flow = Flow::started(&protocol);
+    let flow = reduce(&protocol, flow, Action::Continue);
+    assert_eq!(flow.screen, Screen::Question(0));
+    let error = flow.error.clone().expect("an error");
+    assert_eq!(error.message, "Select at least one option");
+    let flow = reduce(&protocol, flow, Action::Edit(Draft::Multi(OptionSet::single(0))));
+    assert_eq!(flow.error, None, "editing clears the error");
+}
+
+#[test]
+fn a_number_must_be_whole_and_in_bounds() {
+    let protocol = default_protocol();
+    let mut flow = Flow::started(&protocol);
+    while flow.screen != Screen::Question(q(&protocol, "age")) {
+        let draft = safe_draft(&protocol, &flow);
+        flow = answer(&protocol, flow, draft);
+    }
+    for bad in ["", "abc", "34.5", "-1", "121"] {
+        let tried = answer(&protocol, flow.clone(), Draft::Number(bad.into()));
+        assert_eq!(tried.screen, Screen::Question(q(&protocol, "age")), "{bad:?}");
+        assert!(tried.error.is_some(), "{bad:?} is refused");
+        assert_eq!(tried.draft, Draft::Number(bad.into()), "the typed text is kept");
+    }
+    let accepted = answer(&protocol, flow, Draft::Number(" 34 ".into()));
+    assert_eq!(accepted.answers.get(q(&protocol, "age")), Some(Value::Number(34)));
+}
+
+#[test]
+fn the_whole_path_leads_to_check_answers_then_the_result() {
+    let protocol = default_protocol();
+    let flow = answer_all_safely(&protocol, Flow::started(&protocol));
+    assert_eq!(flow.screen, Screen::CheckAnswers);
+    let flow = reduce(&protocol, flow, Action::SeeResult);
+    assert_eq!(flow.screen, Screen::Result);
+    let flow = reduce(&protocol, flow, Action::Back);
+    assert_eq!(flow.screen, Screen::CheckAnswers, "back from the result returns to the check screen");
+    let flow = reduce(&protocol, flow, Action::SeeResult);
+    let flow = reduce(&protocol, flow, Action::ChangeAnswers);
+    assert_eq!(flow.screen, Screen::CheckAnswers);
+    assert!(flow.answers.answered().count() > 20, "answers are kept");
+}
+
+#[test]
+fn back_walks_the_path_and_keeps_answers() {
+    let protocol = default_protocol();
+    let flow = Flow::started(&protocol);
+    let flow = answer(&protocol, flow, Draft::Multi(OptionSet::single(option(&protocol, "concerns", "acne_scars"))));
+    assert_eq!(flow.screen, Screen::Question(q(&protocol, "treatment_area")));
+    let back = reduce(&protocol, flow.clone(), Action::Back);
+    assert_eq!(back.screen, Screen::Question(0));
+    assert_eq!(
+        back.draft,
+        Draft::Multi(OptionSet::single(option(&protocol, "concerns", "acne_scars"))),
+        "the answer is shown again"
+    );
+    let welcome = reduce(&protocol, back, Action::Back);
+    assert_eq!(welcome.screen, Screen::Welcome);
+    let forward = answer(&protocol, reduce(&protocol, welcome, Action::Start), Draft::Multi(OptionSet::single(0)));
+    assert_eq!(forward.screen, Screen::Question(q(&protocol, "treatment_area")));
+}
+
+#[test]
+fn a_scar_concern_opens_the_scar_questions_and_removing_it_drops_their_answers() {
+    let protocol = default_protocol();
+    let acne = OptionSet::single(option(&protocol, "concerns", "acne_scars"));
+    let flow = answer(&protocol, Flow::started(&protocol), Draft::Multi(acne));
+    let flow = answer(&protocol, flow, Draft::Multi(OptionSet::single(0)));
+    assert_eq!(flow.screen, Screen::Question(q(&protocol, "scar_severity")));
+    let flow = answer(&protocol, flow, Draft::Single(0));
+    assert!(flow.answers.get(q(&protocol, "scar_severity")).is_some());
+    let flow = run(&protocol, flow, [Action::Back, Action::Back, Action::Back]);
+    assert_eq!(flow.screen, Screen::Question(0));
+    let flow = answer(&protocol, flow, Draft::Multi(OptionSet::single(option(&protocol, "concerns", "fine_lines"))));
+    assert_eq!(flow.answers.get(q(&protocol, "scar_severity")), None, "the hidden question's answer is dropped");
+}
+
+#[test]
+fn change_from_check_answers_returns_there_asking_newly_opened_questions_first() {
+    let protocol = default_protocol();
+    let flow = answer_all_safely(&protocol, Flow::started(&protocol));
+    let flow = reduce(&protocol, flow, Action::Change(0));
+    assert_eq!(flow.screen, Screen::Question(0));
+    assert!(flow.changing);
+    let both = OptionSet::from_iter([
+        option(&protocol, "concerns", "fine_lines"),
+        option(&protocol, "concerns", "stretch_marks"),
+    ]);
+    let flow = answer(&protocol, flow, Draft::Multi(both));
+    assert_eq!(flow.screen, Screen::Question(q(&protocol, "scar_severity")), "the change opened a question");
+    let flow = answer(&protocol, flow, Draft::Single(0));
+    assert_eq!(flow.screen, Screen::Question(q(&protocol, "scar_age")));
+    let flow = answer(&protocol, flow, Draft::Single(option(&protocol, "scar_age", "over_1_year")));
+    assert_eq!(flow.screen, Screen::CheckAnswers, "then straight back to the check screen");
+    assert!(!flow.changing);
+
+    let flow = reduce(&protocol, flow, Action::Change(q(&protocol, "blood_thinners")));
+    let flow = answer(&protocol, flow, Draft::YesNo(YesNo::Yes));
+    assert_eq!(flow.screen, Screen::CheckAnswers, "a change that opens nothing returns at once");
+}
+
+#[test]
+fn pregnancy_ends_the_quiz_and_the_check_screen_follows() {
+    let protocol = default_protocol();
+    let mut flow = Flow::started(&protocol);
+    while flow.screen != Screen::Question(q(&protocol, "pregnant_or_breastfeeding")) {
+        let draft = safe_draft(&protocol, &flow);
+        flow = answer(&protocol, flow, draft);
+    }
+    let flow = answer(&protocol, flow, Draft::YesNo(YesNo::Yes));
+    assert_eq!(flow.screen, Screen::CheckAnswers);
+}
+
+#[test]
+fn history_can_only_show_screens_the_answers_allow() {
+    let protocol = default_protocol();
+    let flow = Flow::started(&protocol);
+    let result = reduce(&protocol, flow.clone(), Action::Show(Screen::Result));
+    assert_eq!(result.screen, Screen::Question(0), "no result before the questions are answered");
+    let off_path = reduce(&protocol, flow.clone(), Action::Show(Screen::Question(q(&protocol, "scar_age"))));
+    assert_eq!(off_path.screen, Screen::Question(0));
+    let welcome = reduce(&protocol, flow, Action::Show(Screen::Welcome));
+    assert_eq!(welcome.screen, Screen::Welcome);
+}
+
+#[test]
+fn start_over_clears_every_answer() {
+    let protocol = default_protocol();
+    let flow = answer_all_safely(&protocol, Flow::started(&protocol));
+    let flow = reduce(&protocol, flow, Action::StartOver);
+    assert_eq!(flow, Flow::new(&protocol));
+}
+
+#[test]
+fn a_saved_quiz_restores_to_the_same_screen_and_answers() {
+    let protocol = default_protocol();
+    let mut flow = Flow::started(&protocol);
+    for _ in 0..5 {
+        let draft = safe_draft(&protocol, &flow);
+        flow = answer(&protocol, flow, draft);
+    }
+    let restored = Flow::restore(&protocol, &flow.save(&protocol)).unwrap();
+    assert_eq!(restored.screen, flow.screen);
+    assert_eq!(restored.answers, flow.answers);
+}
+
+#[test]
+fn a_corrupt_or_foreign_saved_quiz_is_refused() {
+    let protocol = default_protocol();
+    assert!(matches!(Flow::restore(&protocol, "{not json"), Err(RestoreError::Corrupt(_))));
+    assert!(matches!(Flow::restore(&protocol, "null"), Err(RestoreError::Corrupt(_))));
+    let other = Flow::new(&protocol).save(&protocol).replace("microneedling@1.0.0", "microneedling@0.9.0");
+    assert!(matches!(Flow::restore(&protocol, &other), Err(RestoreError::OtherProtocol(_))));
+    let bad_answer =
+        Flow::new(&protocol).save(&protocol).replace("\"answers\":{}", "\"answers\":{\"age\":\"<script>\"}");
+    assert!(matches!(Flow::restore(&protocol, &bad_answer), Err(RestoreError::Corrupt(_))), "{bad_answer}");
+}
