@@ -15,6 +15,7 @@ mod validate;
 
 use std::collections::BTreeMap;
 
+#[cfg(not(target_arch = "wasm32"))]
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +27,7 @@ pub use locate::locate;
 pub use text::Text;
 
 /// The protocol format's JSON Schema, as committed at `static/protocol.schema.json`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(Protocol);
     serde_json::to_string_pretty(&schema).expect("a schema serializes") + "\n"
@@ -35,7 +37,8 @@ pub fn json_schema() -> String {
 pub const FORMAT_VERSION: u32 = 1;
 
 /// A whole protocol file: one treatment, its questions, rules and plans.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Protocol {
     /// Optional: where editors find this schema (e.g. `../protocol.schema.json`).
@@ -79,7 +82,8 @@ fn default_locales() -> Vec<String> {
 }
 
 /// The treatment a protocol screens for, described for a layperson.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Treatment {
     /// The treatment's name, e.g. "Microneedling".
@@ -96,7 +100,8 @@ pub struct Treatment {
 }
 
 /// The visitor-facing text of each outcome.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeTexts {
     pub candidate: OutcomeText,
@@ -106,7 +111,8 @@ pub struct OutcomeTexts {
 }
 
 /// A headline (one sentence) and a short explanation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeText {
     pub headline: Text,
@@ -114,7 +120,8 @@ pub struct OutcomeText {
 }
 
 /// One question, asked on its own screen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// A stable id (lowercase letters, digits and `_`).
@@ -170,7 +177,8 @@ fn is_false(value: &bool) -> bool {
 }
 
 /// How a question is answered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     /// Exactly one option.
@@ -184,7 +192,8 @@ pub enum QuestionKind {
 }
 
 /// One option of a choice question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// A stable id, unique within the question.
@@ -202,7 +211,8 @@ pub struct Choice {
 }
 
 /// A half-open range of whole numbers: `at_least <= n < below`; either end may be open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NumberRange {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -218,7 +228,8 @@ impl NumberRange {
 }
 
 /// A screening rule: when its condition holds, its effect applies.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     /// A stable id, unique among rules.
@@ -242,7 +253,8 @@ pub struct Rule {
 }
 
 /// What a rule does to the recommendation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Effect {
     /// Information shown with any outcome.
@@ -303,7 +315,8 @@ impl Effect {
 }
 
 /// A part of a treatment plan, for visitors whose answers match `when`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanPart {
     /// A stable id, unique among plan parts.
@@ -318,7 +331,8 @@ pub struct PlanPart {
 }
 
 /// An inclusive range `min..=max` of whole numbers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Span {
     pub min: u32,

@@ -1,9 +1,9 @@
 //! Localized visitor-facing text: `{"en": "...", "es": "..."}`, or a plain string for English.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
+#[cfg(not(target_arch = "wasm32"))]
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -58,8 +58,9 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl JsonSchema for Text {
-    fn schema_name() -> Cow<'static, str> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
         "Text".into()
     }
 
