@@ -1,15 +1,23 @@
 import { defineConfig } from "@playwright/test";
 
 // Debian's Chromium, headless, over loopback only. No retries: a flaky test is a bug to fix.
+// E2E_PORT picks another loopback port when 4173 is taken (e.g. by a demo server left running).
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
   testDir: "./tests",
   outputDir: "./artifacts/results",
   timeout: 60_000,
+  expect: { timeout: 10_000 },
   retries: 0,
   workers: 2,
+  fullyParallel: true,
+  forbidOnly: true,
   reporter: [["list"]],
   use: {
-    baseURL: "http://127.0.0.1:4173",
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
       args: [
@@ -25,8 +33,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node serve.mjs ../dist 4173",
-    url: "http://127.0.0.1:4173/index.html",
+    command: `node serve.mjs ../dist ${port}`,
+    url: `http://127.0.0.1:${port}/index.html`,
     reuseExistingServer: false,
     timeout: 30_000,
   },

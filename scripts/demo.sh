@@ -1,27 +1,14 @@
 #!/usr/bin/env bash
-# Sets up and runs the demo: the `candidacy` CLI on the default microneedling protocol
-# (check, verify, the decision table, and two visitors' recommendations).
-# The browser widget replaces this demo when it lands.
+# Sets up and runs the demo: builds the release widget with the default microneedling protocol and
+# serves the demo page on http://127.0.0.1:8080/ (Ctrl-C to stop).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 setup_rust
+setup_web
 
-step "build the candidacy CLI (release)"
-cargo build --locked --release --quiet
-candidacy=target/release/candidacy
-protocol=static/protocols/microneedling.json
-
-step "candidacy check $protocol"
-"$candidacy" check "$protocol"
-
-step "candidacy verify $protocol"
-"$candidacy" verify "$protocol"
-
-step "candidacy table $protocol"
-"$candidacy" table "$protocol"
-
-for answers in examples/answers/*.json; do
-    step "candidacy evaluate $protocol --answers $answers"
-    "$candidacy" evaluate "$protocol" --answers "$answers"
-done
+build_widget
+port="${PORT:-8080}"
+step "serving the demo on http://127.0.0.1:$port/"
+echo "The CLI works on the same protocol: cargo run --release -- verify static/protocols/microneedling.json"
+exec node e2e/serve.mjs dist "$port"

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Sets up and runs every test: formatting, lints (native and wasm32), the proof that the default
-# protocol is safe, and the unit, integration and property tests.
-# Needs only rustup; installs the rest. Safe to run again (installed parts are skipped).
+# Sets up and runs every test: formatting and lints (native and wasm32), the proof that the default
+# protocol is safe, the native tests (unit, integration, property), the widget's tests in headless
+# Chromium (wasm-bindgen-test), and the end-to-end tests (Playwright) against the release build.
+# Needs only rustup on Debian; installs the rest. Safe to run again (installed parts are skipped).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 setup_rust
+setup_web
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -13,12 +15,22 @@ cargo fmt --all -- --check
 step "cargo clippy (native, all targets)"
 cargo clippy --locked --all-targets -- -D warnings
 
-step "cargo clippy (wasm32, library)"
-cargo clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
+step "cargo clippy (wasm32 with the widget, all targets)"
+cargo clippy --locked --target wasm32-unknown-unknown --features widget --all-targets -- -D warnings
 
 step "the default protocol checks and verifies"
-cargo run --locked --quiet --release -- check static/protocols/microneedling.json
-cargo run --locked --quiet --release -- verify static/protocols/microneedling.json
+cargo build --locked --release --quiet
+target/release/candidacy check static/protocols/microneedling.json
+target/release/candidacy verify static/protocols/microneedling.json
 
-step "cargo test"
+step "cargo test (native)"
 cargo test --locked
+
+step "cargo test (the widget in headless Chromium)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+    cargo test --locked --target wasm32-unknown-unknown --features widget --test widget_browser
+
+build_widget
+
+step "end-to-end tests (Playwright, Debian Chromium, 127.0.0.1)"
+(cd e2e && CANDIDACY_CLI="$PWD/../target/release/candidacy" npx playwright test)

@@ -1,6 +1,8 @@
 //! The `candidacy` binary end to end: `check`, `verify`, `evaluate`, `table`, `schema` and `--help`,
 //! run as a user runs them, with their exit codes and what they print.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};

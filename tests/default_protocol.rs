@@ -4,6 +4,8 @@
 //! Answers are written as JSON by ids (the public contract of `default-protocol-ids.md`), starting
 //! from a visitor for whom nothing fires and changing only what a test is about.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::collections::BTreeSet;
 
 use candidacy::answers::Answers;

@@ -1,5 +1,7 @@
 //! The quiz's state machine (what the widget's reducer runs): every action and transition.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use candidacy::answers::{OptionSet, Value, YesNo};

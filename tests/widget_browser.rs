@@ -1,0 +1,174 @@
+//! The widget mounted in a real DOM, in headless Chromium (wasm-bindgen-test): render, let Yew
+//! flush, then read the DOM as a visitor's browser has it. Run by `scripts/test.sh`.
+
+#![cfg(all(target_arch = "wasm32", feature = "widget"))]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+use candidacy::flow::{reduce, Action, Flow, Screen};
+use candidacy::protocol::load;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const STORAGE_KEY: &str = "candidacy:microneedling";
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh mount point with the clinic's attributes, and no saved quiz.
+fn mount_point(extra: &[(&str, &str)]) -> Element {
+    let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let root = document().create_element("div").unwrap();
+    root.set_attribute("data-clinic-name", "Glow Clinic").unwrap();
+    root.set_attribute("data-booking-url", "https://clinic.example/book").unwrap();
+    root.set_attribute("data-phone", "+1 555 0100").unwrap();
+    for (name, value) in extra {
+        root.set_attribute(name, value).unwrap();
+    }
+    document().body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+/// Lets Yew render and run its effects.
+async fn flush() {
+    for _ in 0..3 {
+        gloo::timers::future::TimeoutFuture::new(0).await;
+    }
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no `{selector}` in:\n{}", root.inner_html()))
+}
+
+async fn click(root: &Element, selector: &str) {
+    find(root, selector).dyn_into::<HtmlElement>().unwrap().click();
+    flush().await;
+}
+
+fn active_element_text() -> String {
+    document().active_element().and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn welcome_then_the_first_question_with_focus_on_its_heading() {
+    let root = mount_point(&[]);
+    candidacy::widget::mount(root.clone());
+    flush().await;
+    assert_eq!(find(&root, "h1").text_content().unwrap(), "Check if microneedling could be right for you");
+    assert!(!root.contains(document().active_element().as_ref().map(|e| e.unchecked_ref())), "no focus on load");
+
+    click(&root, "[data-action=start]").await;
+    let question = find(&root, "section[data-question-id=concerns]");
+    let legend_heading = find(&question, "fieldset > legend > h1");
+    assert_eq!(legend_heading.text_content().unwrap(), "What would you like to improve?");
+    assert_eq!(question.query_selector_all("input[type=checkbox]").unwrap().length(), 8);
+    assert_eq!(find(&question, "input[value=acne_scars]").get_attribute("type").as_deref(), Some("checkbox"));
+    assert_eq!(active_element_text(), "What would you like to improve?", "focus moved to the heading");
+    assert!(find(&root, "[role=status]").text_content().unwrap().starts_with("Question 1 of about 25"));
+}
+
+#[wasm_bindgen_test]
+async fn continue_without_an_answer_shows_the_error_summary_and_focuses_it() {
+    let root = mount_point(&[("data-start", "first-question")]);
+    candidacy::widget::mount(root.clone());
+    flush().await;
+    click(&root, "[data-action=next]").await;
+    let summary = find(&root, ".candidacy-error-summary");
+    assert!(summary.text_content().unwrap().contains("There is a problem"));
+    assert!(summary.text_content().unwrap().contains("Select at least one option"));
+    assert_eq!(find(&root, ".candidacy-error-message").text_content().unwrap(), "Error: Select at least one option");
+    assert!(document().active_element().unwrap().is_same_node(Some(summary.unchecked_ref())));
+}
+
+#[wasm_bindgen_test]
+async fn ticking_a_concern_and_continuing_moves_on_and_saves_progress() {
+    let root = mount_point(&[("data-start", "first-question")]);
+    candidacy::widget::mount(root.clone());
+    flush().await;
+    click(&root, "input[value=fine_lines]").await;
+    assert!(find(&root, "input[value=fine_lines]").dyn_into::<HtmlInputElement>().unwrap().checked());
+    click(&root, "[data-action=next]").await;
+    find(&root, "section[data-question-id=treatment_area]");
+    let saved = web_sys::window().unwrap().session_storage().unwrap().unwrap().get_item(STORAGE_KEY).unwrap().unwrap();
+    assert!(saved.contains("\"concerns\":[\"fine_lines\"]"), "{saved}");
+    assert!(saved.contains("treatment_area"), "the screen is saved too: {saved}");
+}
+
+#[wasm_bindgen_test]
+async fn a_saved_quiz_resumes_at_check_answers_and_shows_the_result() {
+    let protocol = load("microneedling.json", candidacy::DEFAULT_PROTOCOL).unwrap().protocol;
+    let answers = serde_json::json!({
+        "concerns": ["fine_lines"], "treatment_area": ["neck_chest"], "age": 35,
+        "pregnant_or_breastfeeding": false, "skin_infection": false, "cold_sores": "never", "active_acne": false,
+        "skin_condition": "none", "recent_sun": false, "recent_procedures": false, "recent_major_procedures": false,
+        "blood_thinners": false, "bleeding_disorder": false, "keloid_history": false, "isotretinoin": "no",
+        "metal_allergy": false, "anesthetic_allergy": false, "immune_or_healing": false, "skin_cancer": false,
+        "moles_or_lesions": false, "radiation": false, "retinoids": false, "skin_tone": "type_3"
+    });
+    let mut flow = Flow::new(&protocol);
+    flow.answers = candidacy::answers::Answers::from_json(&protocol, &answers).unwrap();
+    let flow = reduce(&protocol, flow, Action::Show(Screen::CheckAnswers));
+    assert_eq!(flow.screen, Screen::CheckAnswers);
+
+    let root = mount_point(&[]);
+    let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
+    storage.set_item(STORAGE_KEY, &flow.save(&protocol)).unwrap();
+    candidacy::widget::mount(root.clone());
+    flush().await;
+    let check = find(&root, "[data-step=check-answers]");
+    assert_eq!(check.query_selector_all("[data-action=change]").unwrap().length(), 23);
+
+    click(&root, "[data-step=check-answers] [data-action=next]").await;
+    let result = find(&root, "[data-outcome]");
+    assert_eq!(result.get_attribute("data-outcome").as_deref(), Some("candidate"));
+    assert_eq!(result.get_attribute("data-sessions-min").as_deref(), Some("3"));
+    assert_eq!(result.get_attribute("data-sessions-max").as_deref(), Some("4"));
+    assert_eq!(find(&root, "[data-action=book]").get_attribute("href").as_deref(), Some("https://clinic.example/book"));
+    assert_eq!(find(&result, "[data-action=call]").get_attribute("href").as_deref(), Some("tel:+15550100"));
+}
+
+#[wasm_bindgen_test]
+async fn a_corrupt_saved_quiz_starts_afresh() {
+    let root = mount_point(&[]);
+    let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
+    storage.set_item(STORAGE_KEY, "{\"format\":1,<img src=x onerror=alert(1)>").unwrap();
+    candidacy::widget::mount(root.clone());
+    flush().await;
+    find(&root, "[data-step=welcome]");
+    assert_eq!(
+        storage.get_item(STORAGE_KEY).unwrap().map(|s| s.contains("onerror")),
+        Some(false),
+        "the garbage is replaced"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_protocol_that_cannot_be_fetched_falls_back_to_the_clinics_contact_details() {
+    let root = mount_point(&[("data-protocol", "/no-such-protocol.json")]);
+    candidacy::widget::mount(root.clone());
+    for _ in 0..50 {
+        flush().await;
+        if root.query_selector("[data-step=fallback]").unwrap().is_some() {
+            break;
+        }
+    }
+    let fallback = find(&root, "[data-step=fallback]");
+    assert_eq!(find(&fallback, "[data-action=call]").get_attribute("href").as_deref(), Some("tel:+15550100"));
+    assert_eq!(
+        find(&fallback, "[data-action=book]").get_attribute("href").as_deref(),
+        Some("https://clinic.example/book")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_javascript_booking_url_is_never_rendered() {
+    let root = mount_point(&[("data-booking-url", "javascript:alert(1)")]);
+    candidacy::widget::mount(root.clone());
+    flush().await;
+    assert!(!root.inner_html().contains("javascript:"), "{}", root.inner_html());
+    assert!(root.query_selector("[data-action=book]").unwrap().is_none());
+}
