@@ -47,6 +47,15 @@ pub struct Reason {
     pub instead: Option<String>,
     /// The answers that made the rule fire, by question id.
     pub answers: BTreeMap<String, serde_json::Value>,
+    /// The same answers in words, in asking order: the question and what the visitor answered.
+    pub because: Vec<AnswerInWords>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnswerInWords {
+    pub question: String,
+    pub prompt: String,
+    pub answer: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -92,8 +101,16 @@ pub fn report(
     };
     let reason = |fired: &Fired| {
         let rule = &doc.rules[fired.rule];
-        let answers = (fired.because.iter())
-            .filter_map(|&q| Some((doc.questions[q].id.clone(), protocol.value_to_json(q, walk.answers.get(q)?))))
+        let answered: Vec<(usize, crate::answers::Value)> =
+            fired.because.iter().filter_map(|&q| Some((q, walk.answers.get(q)?))).collect();
+        let answers =
+            answered.iter().map(|&(q, v)| (doc.questions[q].id.clone(), protocol.value_to_json(q, v))).collect();
+        let because = (answered.iter())
+            .map(|&(q, v)| AnswerInWords {
+                question: doc.questions[q].id.clone(),
+                prompt: doc.questions[q].prompt.get(locale).to_owned(),
+                answer: answer_text(protocol, q, v, locale),
+            })
             .collect();
         Reason {
             rule: rule.id.clone(),
@@ -102,6 +119,7 @@ pub fn report(
             come_back: rule.come_back.as_ref().map(|t| t.get(locale).to_owned()),
             instead: rule.instead.as_ref().map(|t| t.get(locale).to_owned()),
             answers,
+            because,
         }
     };
     let (notes, reasons): (Vec<&Fired>, Vec<&Fired>) =

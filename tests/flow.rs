@@ -70,7 +70,7 @@ fn continue_without_an_answer_shows_the_error_and_keeps_the_screen() {
     let flow = reduce(&protocol, flow, Action::Continue);
     assert_eq!(flow.screen, Screen::Question(0));
     let error = flow.error.clone().expect("an error");
-    assert_eq!(error.message, "Select at least one option");
+    assert_eq!(error.message, "Select what you would like to improve");
     let flow = reduce(&protocol, flow, Action::Edit(Draft::Multi(OptionSet::single(0))));
     assert_eq!(flow.error, None, "editing clears the error");
 }

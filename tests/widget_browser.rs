@@ -79,8 +79,11 @@ async fn continue_without_an_answer_shows_the_error_summary_and_focuses_it() {
     click(&root, "[data-action=next]").await;
     let summary = find(&root, ".candidacy-error-summary");
     assert!(summary.text_content().unwrap().contains("There is a problem"));
-    assert!(summary.text_content().unwrap().contains("Select at least one option"));
-    assert_eq!(find(&root, ".candidacy-error-message").text_content().unwrap(), "Error: Select at least one option");
+    assert!(summary.text_content().unwrap().contains("Select what you would like to improve"));
+    assert_eq!(
+        find(&root, ".candidacy-error-message").text_content().unwrap(),
+        "Error: Select what you would like to improve"
+    );
     assert!(document().active_element().unwrap().is_same_node(Some(summary.unchecked_ref())));
 }
 

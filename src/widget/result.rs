@@ -39,15 +39,29 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             </section>
         }
     };
-    let reasons: Vec<String> = report
-        .reasons
-        .iter()
-        .map(|reason| match (&reason.come_back, &reason.instead) {
-            (Some(come_back), _) => format!("{} Come back {come_back}.", reason.text),
-            (_, Some(instead)) => format!("{} {instead}", reason.text),
-            _ => reason.text.clone(),
-        })
-        .collect();
+    let reasons = (!report.reasons.is_empty()).then(|| {
+        html! {
+            <section class="candidacy-section">
+                <h2 class="candidacy-subheading">{"Why"}</h2>
+                <ul class="candidacy-list candidacy-reasons">
+                    { for report.reasons.iter().map(|reason| html! {
+                        <li data-rule={reason.rule.clone()}>
+                            <p class="candidacy-reason">{reason.text.clone()}</p>
+                            if let Some(come_back) = &reason.come_back {
+                                <p class="candidacy-reason-next"><strong>{"When to come back: "}</strong>{come_back.clone()}</p>
+                            }
+                            if let Some(instead) = &reason.instead {
+                                <p class="candidacy-reason-next"><strong>{"What to ask about instead: "}</strong>{instead.clone()}</p>
+                            }
+                            { for reason.because.iter().map(|answered| html! {
+                                <p class="candidacy-reason-answer">{format!("You answered “{}” to: {}", answered.answer, answered.prompt)}</p>
+                            }) }
+                        </li>
+                    }) }
+                </ul>
+            </section>
+        }
+    });
     let notes: Vec<String> = report.notes.iter().map(|note| note.text.clone()).collect();
 
     html! {
@@ -59,7 +73,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
         >
             <h1 class="candidacy-heading" ref={props.heading.clone()} tabindex="-1">{report.headline.clone()}</h1>
             <p class="candidacy-lead">{report.body.clone()}</p>
-            {list("Why", &reasons)}
+            {reasons}
             if let Some(plan) = plan {
                 <section class="candidacy-section candidacy-plan">
                     <h2 class="candidacy-subheading">
