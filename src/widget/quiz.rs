@@ -12,7 +12,7 @@ use super::check_answers::CheckAnswers;
 use super::contact::HelpBlock;
 use super::question::QuestionScreen;
 use super::result::ResultScreen;
-use super::welcome::Welcome;
+use super::welcome::{Statements, Welcome};
 use crate::config::{Config, StartAt};
 use crate::flow::{self, Action, Flow, Screen};
 use crate::protocol::ValidProtocol;
@@ -162,13 +162,20 @@ pub fn Quiz(props: &QuizProps) -> Html {
 
     let (screen, announcement) = match flow.screen {
         Screen::Welcome => (
-            html! { <Welcome protocol={protocol.clone()} heading={heading.clone()} on_start={dispatch(Action::Start)} /> },
+            html! { <Welcome protocol={protocol.clone()} config={props.config.clone()} heading={heading.clone()} on_start={dispatch(Action::Start)} /> },
             String::new(),
         ),
         Screen::Question(question) => {
             let (number, about) = flow.progress(protocol).unwrap_or((1, 1));
             let prompt = protocol.questions()[question].prompt.get("en").to_owned();
+            // Skipping the start screen moves its statements (but the duration) to the first question.
+            let first_of_path = flow.walk(protocol).asked.first().copied().unwrap_or(question) == question;
+            let intro = (props.config.start == StartAt::FirstQuestion && first_of_path).then(|| {
+                html! { <Statements disclaimer={protocol.protocol.disclaimer.get("en").to_owned()} config={props.config.clone()} /> }
+            });
             let html = html! {
+                <>
+                {intro}
                 <QuestionScreen
                     protocol={protocol.clone()}
                     {question}
@@ -182,6 +189,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
                     on_continue={dispatch(Action::Continue)}
                     on_back={dispatch(Action::Back)}
                 />
+                </>
             };
             let announcement = match &flow.error {
                 Some(error) => format!("There is a problem: {}", error.message),
