@@ -16,7 +16,9 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    trace: "retain-on-failure",
+    // Traces triple the time of a step; E2E_TRACE=1 keeps them for failing tests.
+    trace: process.env.E2E_TRACE ? "retain-on-failure" : "off",
+    reducedMotion: "reduce",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: "/usr/bin/chromium",

@@ -8,6 +8,7 @@ mod compile;
 pub mod condition;
 pub mod diagnostic;
 pub mod generate;
+pub mod glossary;
 mod load;
 pub mod locate;
 mod text;
@@ -75,6 +76,20 @@ pub struct Protocol {
     /// Sources cited by rules and plans, by id.
     #[serde(default)]
     pub sources: BTreeMap<String, String>,
+    /// Plain explanations of the medical terms the texts use; the widget explains each term the
+    /// first time it appears, and `check` warns about known terms left unexplained.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub glossary: Vec<GlossaryEntry>,
+}
+
+/// A medical term and its plain explanation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntry {
+    /// The term as it appears in the texts (matched without regard to case), e.g. "isotretinoin".
+    pub term: Text,
+    pub explanation: Text,
 }
 
 fn default_locales() -> Vec<String> {
@@ -244,6 +259,10 @@ pub struct Rule {
     /// For `not_candidate`: what to ask the clinic about instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instead: Option<Text>,
+    /// Signs that need a doctor or pharmacist, with their urgency in the words ("today", "soon"):
+    /// shown under "Speak to a doctor or pharmacist if:" when the rule fires.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub red_flag: Option<Text>,
     /// When the rule fires, the quiz ends at once: the remaining questions are not asked.
     #[serde(default, skip_serializing_if = "is_false")]
     pub ends_quiz: bool,

@@ -25,6 +25,9 @@ pub struct RecommendationReport {
     pub preparation: Vec<String>,
     pub aftercare: Vec<String>,
     pub disclaimer: String,
+    /// "Speak to a doctor or pharmacist if:" items of the rules that fired, urgency in the words.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub red_flags: Vec<String>,
     /// The rule that ended the quiz early, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ended_early_by: Option<String>,
@@ -143,6 +146,9 @@ pub fn report(
         preparation: texts(&doc.preparation),
         aftercare: texts(&doc.aftercare),
         disclaimer: doc.disclaimer.get(locale).to_owned(),
+        red_flags: (recommendation.fired.iter())
+            .filter_map(|fired| Some(doc.rules[fired.rule].red_flag.as_ref()?.get(locale).to_owned()))
+            .collect(),
         ended_early_by: recommendation.ended_by.map(|rule| doc.rules[rule].id.clone()),
     }
 }

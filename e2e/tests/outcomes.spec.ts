@@ -3,7 +3,7 @@
 import { existsSync, statSync } from "node:fs";
 import { test, expect } from "./fixtures/test";
 import { VIEWPORTS, type QuizPage } from "./fixtures/quiz_page";
-import { QUESTIONS, headline, pathOf, reasonText, type Answer, type Outcome } from "./fixtures/protocol";
+import { QUESTIONS, headline, pathOf, rule, type Answer, type Outcome } from "./fixtures/protocol";
 
 interface Case {
   name: string;
@@ -60,7 +60,20 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         if (c.reasons.length === 0) {
           await expect(why).toHaveCount(0);
         } else {
-          await expect(why.getByRole("listitem")).toHaveText(c.reasons.map(reasonText));
+          // One item per rule, in order: the reason, when to come back, and the answer that caused it.
+          const items = why.getByRole("listitem");
+          await expect(items).toHaveCount(c.reasons.length);
+          for (const [i, id] of c.reasons.entries()) {
+            const item = items.nth(i);
+            const { reason, come_back } = rule(id);
+            await expect(item).toHaveAttribute("data-rule", id);
+            await expect(item).toContainText(reason);
+            if (come_back) await expect(item).toContainText(`When to come back: ${come_back}`);
+            else await expect(item).not.toContainText("When to come back");
+            const [question, answer] = Object.entries(c.overrides)[0];
+            const words = answer === true ? "Yes" : answer === "unsure" ? "I'm not sure" : String(answer);
+            await expect(item).toContainText(`You answered “${words}” to: ${QUESTIONS.find((q) => q.id === question)!.prompt}`);
+          }
         }
 
         const plan = quiz.result.getByText(/^About \d+( to \d+)? sessions, \d+ to \d+ weeks apart\.$/);

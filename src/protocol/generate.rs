@@ -90,6 +90,7 @@ pub fn benchmark(n_yes_no: usize, n_options: usize) -> Protocol {
         rules,
         plans,
         sources: BTreeMap::from([("generated".to_owned(), "Generated for benchmarks.".to_owned())]),
+        glossary: Vec::new(),
     }
 }
 
@@ -122,6 +123,7 @@ fn rule(id: &str, when: Condition, effect: Effect) -> Rule {
         reason: Text::en(format!("Rule {id}.")),
         come_back: (effect == Effect::Postpone).then(|| Text::en("Later.")),
         instead: None,
+        red_flag: None,
         ends_quiz: false,
         source: vec!["generated".into()],
     }

@@ -23,6 +23,7 @@ pub(super) fn validate(protocol: &Protocol, out: &mut Vec<Diagnostic>) -> Option
     // Unused options are often the echo of a broken reference; report them once the errors are fixed.
     if checker.error_count() == 0 {
         checker.unused_options();
+        checker.out.extend(super::glossary::unexplained_terms(protocol));
     }
     Some(Model { questions: questions?, rules: rules?, plans: plans?, question_by_id: checker.question_by_id })
 }
@@ -614,7 +615,12 @@ pub(crate) fn all_texts(protocol: &Protocol) -> Vec<(String, &Text)> {
         texts.push((format!("/rules/{i}/reason"), &rule.reason));
         texts.extend(rule.come_back.iter().map(|t| (format!("/rules/{i}/come_back"), t)));
         texts.extend(rule.instead.iter().map(|t| (format!("/rules/{i}/instead"), t)));
+        texts.extend(rule.red_flag.iter().map(|t| (format!("/rules/{i}/red_flag"), t)));
     }
     texts.extend(protocol.plans.iter().enumerate().map(|(i, plan)| (format!("/plans/{i}/label"), &plan.label)));
+    for (i, entry) in protocol.glossary.iter().enumerate() {
+        texts.push((format!("/glossary/{i}/term"), &entry.term));
+        texts.push((format!("/glossary/{i}/explanation"), &entry.explanation));
+    }
     texts
 }

@@ -23,6 +23,9 @@ pub struct QuestionProps {
     pub on_edit: Callback<Draft>,
     pub on_continue: Callback<()>,
     pub on_back: Callback<()>,
+    /// Medical terms this question uses for the first time on the path: (term, explanation).
+    #[prop_or_default]
+    pub explain: Vec<(String, String)>,
 }
 
 /// One radio button or checkbox with its label (and hint).
@@ -212,6 +215,16 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                         </legend>
                         if let Some(help) = &doc.help {
                             <p class="candidacy-hint" id={id("hint")}>{help.get("en")}</p>
+                        }
+                        if !props.explain.is_empty() {
+                            <dl class="candidacy-glossary" aria-label="What these words mean">
+                                { for props.explain.iter().map(|(term, explanation)| html! {
+                                    <div class="candidacy-glossary-entry">
+                                        <dt><dfn>{term.clone()}</dfn></dt>
+                                        <dd>{explanation.clone()}</dd>
+                                    </div>
+                                }) }
+                            </dl>
                         }
                         if let Some(error) = &props.error {
                             <p class="candidacy-error-message" id={id("error")}>

@@ -173,6 +173,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
             let intro = (props.config.start == StartAt::FirstQuestion && first_of_path).then(|| {
                 html! { <Statements disclaimer={protocol.protocol.disclaimer.get("en").to_owned()} config={props.config.clone()} /> }
             });
+            let explain = first_mentions_on(protocol, flow, question);
             let html = html! {
                 <>
                 {intro}
@@ -188,6 +189,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
                     on_edit={on_edit}
                     on_continue={dispatch(Action::Continue)}
                     on_back={dispatch(Action::Back)}
+                    {explain}
                 />
                 </>
             };
@@ -235,4 +237,21 @@ pub fn Quiz(props: &QuizProps) -> Html {
             <HelpBlock config={props.config.clone()} />
         </div>
     }
+}
+
+/// The glossary terms `question` mentions for the first time on the visitor's path.
+fn first_mentions_on(
+    protocol: &ValidProtocol,
+    flow: &Flow,
+    question: crate::protocol::QuestionIdx,
+) -> Vec<(String, String)> {
+    use crate::protocol::glossary::{first_mentions, question_text};
+    let questions = protocol.questions();
+    let walk = flow.walk(protocol);
+    let seen: Vec<String> =
+        walk.asked.iter().take_while(|&&q| q != question).map(|&q| question_text(&questions[q])).collect();
+    first_mentions(&protocol.protocol.glossary, &seen, &question_text(&questions[question]))
+        .into_iter()
+        .map(|entry| (entry.term.get("en").to_owned(), entry.explanation.get("en").to_owned()))
+        .collect()
 }

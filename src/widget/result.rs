@@ -97,6 +97,12 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                     }
                 </section>
             }
+            if !report.red_flags.is_empty() {
+                <section class="candidacy-section candidacy-red-flags" aria-labelledby="candidacy-red-flags-title">
+                    <h2 class="candidacy-subheading" id="candidacy-red-flags-title">{"Speak to a doctor or pharmacist if:"}</h2>
+                    <ul class="candidacy-list">{ for report.red_flags.iter().map(|flag| html! { <li>{flag.clone()}</li> }) }</ul>
+                </section>
+            }
             {list("Good to know", &notes)}
             {list("How to prepare", &report.preparation)}
             {list("Aftercare", &report.aftercare)}
