@@ -146,6 +146,6 @@ test("after an error, typing a whole age keeps focus in the field and every digi
   const field = quiz.input("age", 0);
   await expect(field).toBeFocused();
   await page.keyboard.type("34");
-  await expect(field, `focus after typing is on ${await quiz.activeElement()}`).toBeFocused();
   await expect(field).toHaveValue("34");
+  await expect(field, `focus after typing is on ${await quiz.activeElement()}`).toBeFocused();
 });

@@ -31,7 +31,8 @@ async function snap(quiz: QuizPage, name: string): Promise<void> {
 
 for (const [size, viewport] of Object.entries(VIEWPORTS)) {
   test.describe(`at ${viewport.width}x${viewport.height} (${size})`, () => {
-    test.use({ viewport });
+    // The screens' entrance animation stays on here: real pointer clicks wait for it.
+    test.use({ viewport, reducedMotion: "no-preference" });
 
     for (const c of CASES) {
       test(`${c.name}: the mouse reaches ${c.outcome}${c.sessions ? ` with ${c.sessions[0]}–${c.sessions[1]} sessions` : ""}`, async ({ quiz }) => {

@@ -23,6 +23,9 @@ pub struct QuestionProps {
     pub on_edit: Callback<Draft>,
     pub on_continue: Callback<()>,
     pub on_back: Callback<()>,
+    /// Whether a Back link leads anywhere (not on the first question when the start screen is skipped).
+    #[prop_or(true)]
+    pub show_back: bool,
     /// Medical terms this question uses for the first time on the path: (term, explanation).
     #[prop_or_default]
     pub explain: Vec<(String, String)>,
@@ -197,7 +200,9 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
 
     html! {
         <section class="candidacy-screen" data-question-id={doc.id.clone()}>
-            <button type="button" class="candidacy-back-link" data-action="back" onclick={on_back}>{"Back"}</button>
+            if props.show_back {
+                <button type="button" class="candidacy-back-link" data-action="back" onclick={on_back}>{"Back"}</button>
+            }
             if let Some(error) = &props.error {
                 <div class="candidacy-error-summary" ref={props.error_summary.clone()} tabindex="-1" aria-labelledby={id("error-title")}>
                     <h2 class="candidacy-error-summary-title" id={id("error-title")}>{"There is a problem"}</h2>

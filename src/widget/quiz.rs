@@ -170,7 +170,8 @@ pub fn Quiz(props: &QuizProps) -> Html {
             let prompt = protocol.questions()[question].prompt.get("en").to_owned();
             // Skipping the start screen moves its statements (but the duration) to the first question.
             let first_of_path = flow.walk(protocol).asked.first().copied().unwrap_or(question) == question;
-            let intro = (props.config.start == StartAt::FirstQuestion && first_of_path).then(|| {
+            let skipped_start = props.config.start == StartAt::FirstQuestion && first_of_path;
+            let intro = skipped_start.then(|| {
                 html! { <Statements disclaimer={protocol.protocol.disclaimer.get("en").to_owned()} config={props.config.clone()} /> }
             });
             let explain = first_mentions_on(protocol, flow, question);
@@ -189,6 +190,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
                     on_edit={on_edit}
                     on_continue={dispatch(Action::Continue)}
                     on_back={dispatch(Action::Back)}
+                    show_back={!skipped_start}
                     {explain}
                 />
                 </>
