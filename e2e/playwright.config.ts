@@ -6,6 +6,7 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: "./tests",
+  globalSetup: "./global-setup.ts",
   outputDir: "./artifacts/results",
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -33,6 +33,9 @@ pub struct Flow {
     pub error: Option<DraftError>,
     /// The visitor came from the check screen through Change: Continue returns there.
     pub changing: bool,
+    /// How many times Continue met an invalid answer: each time, the widget moves focus to the
+    /// error summary again (GOV.UK), even when the error reads the same.
+    pub failed_attempts: u32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +66,7 @@ impl Flow {
             draft: Draft::None,
             error: None,
             changing: false,
+            failed_attempts: 0,
         }
     }
 
@@ -98,7 +102,7 @@ pub fn reduce(protocol: &ValidProtocol, flow: Flow, action: Action) -> Flow {
         Action::Continue => {
             let Screen::Question(question) = flow.screen else { return flow };
             match flow.draft.to_value(protocol, question) {
-                Err(error) => Flow { error: Some(error), ..flow },
+                Err(error) => Flow { error: Some(error), failed_attempts: flow.failed_attempts + 1, ..flow },
                 Ok(value) => {
                     let mut answers = flow.answers.clone();
                     answers.set(question, Some(value));
@@ -163,5 +167,5 @@ fn settle(protocol: &ValidProtocol, answers: &Answers, screen: Screen, changing:
         _ => Draft::None,
     };
     let changing = changing && matches!(screen, Screen::Question(_));
-    Flow { answers: walk.answers, screen, draft, error: None, changing }
+    Flow { answers: walk.answers, screen, draft, error: None, changing, failed_attempts: 0 }
 }

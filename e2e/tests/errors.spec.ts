@@ -149,3 +149,14 @@ test("after an error, typing a whole age keeps focus in the field and every digi
   await expect(field).toHaveValue("34");
   await expect(field, `focus after typing is on ${await quiz.activeElement()}`).toBeFocused();
 });
+
+test("a second invalid Continue moves focus to the error summary again", async ({ quiz }) => {
+  await quiz.goto();
+  await quiz.start();
+  await quiz.continueButton("concerns").click();
+  await expect(quiz.errorSummary).toBeFocused();
+  // The visitor goes on without choosing and presses Continue again.
+  await quiz.continueButton("concerns").click();
+  await expect(quiz.errorSummary).toBeVisible();
+  await expect(quiz.errorSummary, `focus is on ${await quiz.activeElement()}`).toBeFocused();
+});

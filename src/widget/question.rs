@@ -204,7 +204,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                 <button type="button" class="candidacy-back-link" data-action="back" onclick={on_back}>{"Back"}</button>
             }
             if let Some(error) = &props.error {
-                <div class="candidacy-error-summary" ref={props.error_summary.clone()} tabindex="-1" aria-labelledby={id("error-title")}>
+                <div class="candidacy-error-summary" ref={props.error_summary.clone()} tabindex="-1">
                     <h2 class="candidacy-error-summary-title" id={id("error-title")}>{"There is a problem"}</h2>
                     <ul class="candidacy-error-summary-list">
                         <li><a href={format!("#{first_input_id}")} onclick={on_error_link}>{error.message.clone()}</a></li>
@@ -222,14 +222,17 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                             <p class="candidacy-hint" id={id("hint")}>{help.get("en")}</p>
                         }
                         if !props.explain.is_empty() {
-                            <dl class="candidacy-glossary" aria-label="What these words mean">
-                                { for props.explain.iter().map(|(term, explanation)| html! {
-                                    <div class="candidacy-glossary-entry">
-                                        <dt><dfn>{term.clone()}</dfn></dt>
-                                        <dd>{explanation.clone()}</dd>
-                                    </div>
-                                }) }
-                            </dl>
+                            <div class="candidacy-glossary">
+                                <p class="candidacy-glossary-title">{"What these words mean"}</p>
+                                <dl>
+                                    { for props.explain.iter().map(|(term, explanation)| html! {
+                                        <div class="candidacy-glossary-entry">
+                                            <dt><dfn>{term.clone()}</dfn></dt>
+                                            <dd>{explanation.clone()}</dd>
+                                        </div>
+                                    }) }
+                                </dl>
+                            </div>
                         }
                         if let Some(error) = &props.error {
                             <p class="candidacy-error-message" id={id("error")}>

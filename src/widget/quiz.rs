@@ -130,19 +130,24 @@ pub fn Quiz(props: &QuizProps) -> Html {
         });
     }
 
-    // Focus follows the visitor: the new screen's heading, or the error summary. Not on page load.
+    // Focus follows the visitor: the new screen's heading (not on page load), and the error
+    // summary after every invalid Continue. Editing an answer never moves focus.
     let heading = use_node_ref();
     let error_summary = use_node_ref();
     {
-        let (heading, error_summary) = (heading.clone(), error_summary.clone());
+        let heading = heading.clone();
         let first = use_mut_ref(|| true);
-        use_effect_with((flow.screen, flow.error.clone()), move |(_, error)| {
-            if std::mem::replace(&mut *first.borrow_mut(), false) {
-                return;
+        use_effect_with(flow.screen, move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                focus(&heading);
             }
-            let target = if error.is_some() { &error_summary } else { &heading };
-            if let Some(element) = target.cast::<web_sys::HtmlElement>() {
-                let _ = element.focus();
+        });
+    }
+    {
+        let error_summary = error_summary.clone();
+        use_effect_with(flow.failed_attempts, move |&attempts| {
+            if attempts > 0 {
+                focus(&error_summary);
             }
         });
     }
@@ -150,6 +155,17 @@ pub fn Quiz(props: &QuizProps) -> Html {
     let dispatch = |action: Action| {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: ()| dispatcher.dispatch(action.clone()))
+    };
+    // Start over goes back to where this clinic's quiz starts.
+    let start_over = {
+        let dispatcher = state.dispatcher();
+        let skip_welcome = props.config.start == StartAt::FirstQuestion;
+        Callback::from(move |_: ()| {
+            dispatcher.dispatch(Action::StartOver);
+            if skip_welcome {
+                dispatcher.dispatch(Action::Start);
+            }
+        })
     };
     let on_edit = {
         let dispatcher = state.dispatcher();
@@ -225,7 +241,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
                     config={props.config.clone()}
                     heading={heading.clone()}
                     on_change_answers={dispatch(Action::ChangeAnswers)}
-                    on_start_over={dispatch(Action::StartOver)}
+                    on_start_over={start_over}
                 />
             };
             (html, announcement)
@@ -256,4 +272,10 @@ fn first_mentions_on(
         .into_iter()
         .map(|entry| (entry.term.get("en").to_owned(), entry.explanation.get("en").to_owned()))
         .collect()
+}
+
+fn focus(target: &NodeRef) {
+    if let Some(element) = target.cast::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
 }
