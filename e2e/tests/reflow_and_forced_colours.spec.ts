@@ -47,6 +47,8 @@ for (const [name, viewport] of Object.entries(SIZES)) {
       await audit(quiz, "check your answers", problems, incomplete);
       await quiz.seeResult();
       await expect(quiz.result).toHaveAttribute("data-outcome", "postpone");
+      await expect(quiz.result.getByRole("heading", { name: "Speak to a doctor or pharmacist if:" })).toBeVisible();
+      await expect(quiz.result).toContainText("get medical help today");
       await audit(quiz, "postpone result with red flags", problems, incomplete);
       expect(problems).toEqual([]);
       const unreviewed = [...incomplete].filter((id) => !(id in REVIEWED));
@@ -69,4 +71,30 @@ test("focus stays visible under forced colours", async ({ quiz, page }) => {
   expect(focused.tag).toBe("INPUT");
   expect(focused.outlineStyle).not.toBe("none");
   expect(focused.outlineWidth).toBeGreaterThanOrEqual(2);
+});
+
+test("a medical term is explained on the first question that uses it", async ({ quiz }) => {
+  await quiz.goto();
+  await quiz.start();
+  const path = pathOf({});
+  const until = path.findIndex(([id]) => id === "skin_condition");
+  await quiz.answerPath(path.slice(0, until));
+  const glossary = quiz.question("skin_condition").locator(".candidacy-glossary");
+  await expect(glossary).toContainText("What these words mean");
+  await expect(glossary.locator("dt", { hasText: "eczema" })).toBeVisible();
+  await expect(glossary.locator("dd").first()).toHaveText("a condition that makes skin dry, itchy and inflamed");
+});
+
+test("the same help block sits at the end of every screen", async ({ quiz }) => {
+  const help = quiz.root.locator(":scope > .candidacy-help");
+  await quiz.goto();
+  await expect(help).toContainText("Questions? Contact Glow Clinic");
+  await quiz.start();
+  await expect(help).toContainText("Questions? Contact Glow Clinic");
+  await quiz.continueButton("concerns").click();
+  await expect(quiz.errorSummary).toBeFocused();
+  await expect(help).toContainText("Questions? Contact Glow Clinic");
+  await quiz.reachResult(pathOf({}));
+  await expect(help).toContainText("Questions? Contact Glow Clinic");
+  await expect(help.locator('[data-action="call"]')).toHaveAttribute("href", "tel:+15550100");
 });
