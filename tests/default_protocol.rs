@@ -611,31 +611,7 @@ const SCAR_QUESTIONS: [&str; 2] = ["scar_severity", "scar_age"];
 
 /// A visitor for whom no rule fires: fine lines on the neck, 35, every screening answer harmless.
 fn safe_answers() -> Value {
-    json!({
-        "concerns": ["fine_lines"],
-        "treatment_area": ["neck_chest"],
-        "age": 35,
-        "pregnant_or_breastfeeding": false,
-        "skin_infection": false,
-        "cold_sores": "never",
-        "active_acne": false,
-        "skin_condition": "none",
-        "recent_sun": false,
-        "recent_procedures": false,
-        "recent_major_procedures": false,
-        "blood_thinners": false,
-        "bleeding_disorder": false,
-        "keloid_history": false,
-        "isotretinoin": "no",
-        "metal_allergy": false,
-        "anesthetic_allergy": false,
-        "immune_or_healing": false,
-        "skin_cancer": false,
-        "moles_or_lesions": false,
-        "radiation": false,
-        "retinoids": false,
-        "skin_tone": "type_3",
-    })
+    serde_json::from_str(include_str!("protocols/safe-answers.json")).expect("the fixture is JSON")
 }
 
 /// The safe baseline with `patch`'s answers in place of its own.

@@ -104,14 +104,7 @@ async fn ticking_a_concern_and_continuing_moves_on_and_saves_progress() {
 #[wasm_bindgen_test]
 async fn a_saved_quiz_resumes_at_check_answers_and_shows_the_result() {
     let protocol = load("microneedling.json", candidacy::DEFAULT_PROTOCOL).unwrap().protocol;
-    let answers = serde_json::json!({
-        "concerns": ["fine_lines"], "treatment_area": ["neck_chest"], "age": 35,
-        "pregnant_or_breastfeeding": false, "skin_infection": false, "cold_sores": "never", "active_acne": false,
-        "skin_condition": "none", "recent_sun": false, "recent_procedures": false, "recent_major_procedures": false,
-        "blood_thinners": false, "bleeding_disorder": false, "keloid_history": false, "isotretinoin": "no",
-        "metal_allergy": false, "anesthetic_allergy": false, "immune_or_healing": false, "skin_cancer": false,
-        "moles_or_lesions": false, "radiation": false, "retinoids": false, "skin_tone": "type_3"
-    });
+    let answers: serde_json::Value = serde_json::from_str(include_str!("protocols/safe-answers.json")).unwrap();
     let mut flow = Flow::new(&protocol);
     flow.answers = candidacy::answers::Answers::from_json(&protocol, &answers).unwrap();
     let flow = reduce(&protocol, flow, Action::Show(Screen::CheckAnswers));
