@@ -163,7 +163,7 @@ fn settle(protocol: &ValidProtocol, answers: &Answers, screen: Screen, changing:
         },
     };
     let draft = match screen {
-        Screen::Question(q) => Draft::from_answer(protocol, q, answers.get(q)),
+        Screen::Question(q) => Draft::from_answer(answers.get(q)),
         _ => Draft::None,
     };
     let changing = changing && matches!(screen, Screen::Question(_));

@@ -24,13 +24,13 @@ pub struct DraftError {
 
 impl Draft {
     /// The draft that shows a stored answer (or nothing).
-    pub fn from_answer(protocol: &ValidProtocol, question: QuestionIdx, value: Option<Value>) -> Draft {
-        match (protocol.model.questions[question].kind, value) {
-            (_, None) => Draft::None,
-            (_, Some(Value::YesNo(answer))) => Draft::YesNo(answer),
-            (_, Some(Value::Option(option))) => Draft::Single(option),
-            (_, Some(Value::Options(chosen))) => Draft::Multi(chosen),
-            (_, Some(Value::Number(n))) => Draft::Number(n.to_string()),
+    pub fn from_answer(value: Option<Value>) -> Draft {
+        match value {
+            None => Draft::None,
+            Some(Value::YesNo(answer)) => Draft::YesNo(answer),
+            Some(Value::Option(option)) => Draft::Single(option),
+            Some(Value::Options(chosen)) => Draft::Multi(chosen),
+            Some(Value::Number(n)) => Draft::Number(n.to_string()),
         }
     }
 
