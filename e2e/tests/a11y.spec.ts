@@ -50,7 +50,10 @@ class Audit {
 /** Every question of this path has scar questions (acne scars): all 25 questions are seen. */
 const FULL_PATH = pathOf({ concerns: ["acne_scars", "fine_lines"] });
 
-for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+/** The phone and desktop sizes, plus 320 CSS px (reflow) and a 1280x800 window at 200% zoom. */
+const SIZES = { ...VIEWPORTS, reflow: { width: 320, height: 640 }, zoom200: { width: 640, height: 400 } };
+
+for (const [size, viewport] of Object.entries(SIZES)) {
   test.describe(`at ${viewport.width}x${viewport.height} (${size})`, () => {
     test.use({ viewport });
 
