@@ -1,6 +1,9 @@
-//! The clinic's configuration of one widget, read from attributes (`data-*` on the demo page's
-//! mount element). Pure: the widget passes a lookup; every invalid value is dropped with a warning
-//! that names the attribute, and the default is used.
+//! The clinic's configuration of one widget, read from the `<candidacy-quiz>` element's
+//! attributes (or, in iframe mode, the frame's query parameters, which use the same names). Pure:
+//! the widget passes a lookup; every invalid value is dropped with a warning that names the
+//! attribute, and the default is used.
+
+pub(crate) mod values;
 
 /// Where the quiz opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -10,7 +13,28 @@ pub enum StartAt {
     FirstQuestion,
 }
 
+/// Colours and rounding, each set on the element as its public CSS custom property.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Theme {
+    pub primary: Option<String>,
+    pub accent: Option<String>,
+    pub radius: Option<String>,
+}
+
+impl Theme {
+    /// `(custom property, value)` for every colour or size the clinic set.
+    pub fn custom_properties(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        [
+            ("--candidacy-primary", &self.primary),
+            ("--candidacy-accent", &self.accent),
+            ("--candidacy-radius", &self.radius),
+        ]
+        .into_iter()
+        .filter_map(|(property, value)| Some((property, value.as_deref()?)))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Config {
     pub clinic_name: Option<String>,
     /// An `https:` or `http:` URL.
@@ -20,7 +44,36 @@ pub struct Config {
     /// The protocol JSON to fetch; the built-in default protocol when `None`.
     pub protocol_url: Option<String>,
     pub start: StartAt,
+    /// The language the clinic asks for; the protocol's texts in it when it has them.
+    pub locale: Option<String>,
+    pub theme: Theme,
+    /// Answers chosen on the clinic's page (e.g. the concern), as an answers-JSON object; checked
+    /// against the protocol once it is loaded (see `flow::prefill`).
+    pub prefill: Option<serde_json::Map<String, serde_json::Value>>,
+    /// Host events carry the visitor's answers (off by default: health data stays on the device).
+    pub share_answers: bool,
+    /// Host events are also pushed to `window.dataLayer` (Google Tag Manager).
+    pub analytics: bool,
+    /// Where "Send my results to the clinic" posts, after explicit consent; no form without it.
+    pub lead_endpoint: Option<String>,
 }
+
+/// Every attribute the widget reads, in the README's order.
+pub const ATTRIBUTES: [&str; 13] = [
+    "protocol",
+    "booking-url",
+    "phone",
+    "clinic-name",
+    "locale",
+    "primary",
+    "accent",
+    "radius",
+    "start",
+    "prefill",
+    "share-answers",
+    "analytics",
+    "lead-endpoint",
+];
 
 /// An attribute value that was ignored, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +92,7 @@ impl std::fmt::Display for ConfigWarning {
 const MAX_LEN: usize = 2048;
 
 impl Config {
-    /// Reads the configuration; `attribute` returns an attribute's value by name (without `data-`).
+    /// Reads the configuration; `attribute` returns an attribute's value by name.
     pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> (Config, Vec<ConfigWarning>) {
         let mut warnings = Vec::new();
         let mut read = |name: &'static str, valid: &dyn Fn(&str) -> Result<(), String>| -> Option<String> {
@@ -61,9 +114,9 @@ impl Config {
         };
         let any = |_: &str| Ok(());
         let clinic_name = read("clinic-name", &any);
-        let booking_url = read("booking-url", &web_url);
-        let phone = read("phone", &phone_number);
-        let protocol_url = read("protocol", &relative_or_web_url);
+        let booking_url = read("booking-url", &values::web_url);
+        let phone = read("phone", &values::phone_number);
+        let protocol_url = read("protocol", &values::relative_or_web_url);
         let start = match read("start", &|v| match v {
             "welcome" | "first-question" => Ok(()),
             _ => Err(format!("`{}` is not `welcome` or `first-question`", v.escape_debug())),
@@ -71,7 +124,40 @@ impl Config {
             Some(v) if v == "first-question" => StartAt::FirstQuestion,
             _ => StartAt::Welcome,
         };
-        (Config { clinic_name, booking_url, phone, protocol_url, start }, warnings)
+        let locale = read("locale", &values::language_tag);
+        let theme = Theme {
+            primary: read("primary", &values::css_colour),
+            accent: read("accent", &values::css_colour),
+            radius: read("radius", &values::css_radius),
+        };
+        let prefill = read("prefill", &|v| prefill_object(v).map(drop)).and_then(|v| prefill_object(&v).ok());
+        let lead_endpoint = read("lead-endpoint", &values::relative_or_web_url);
+        let mut flag = |name: &'static str| match attribute(name).as_deref().map(str::trim) {
+            None | Some("false") => false,
+            Some("" | "true") => true,
+            Some(other) => {
+                let message =
+                    format!("`{}` is not a switch: write the attribute alone to turn it on", other.escape_debug());
+                warnings.push(ConfigWarning { attribute: name, message });
+                false
+            }
+        };
+        let share_answers = flag("share-answers");
+        let analytics = flag("analytics");
+        let config = Config {
+            clinic_name,
+            booking_url,
+            phone,
+            protocol_url,
+            start,
+            locale,
+            theme,
+            prefill,
+            share_answers,
+            analytics,
+            lead_endpoint,
+        };
+        (config, warnings)
     }
 
     /// The `tel:` link for the phone number: digits and a leading `+` only.
@@ -82,35 +168,11 @@ impl Config {
     }
 }
 
-fn web_url(value: &str) -> Result<(), String> {
-    let lower = value.to_ascii_lowercase();
-    let scheme_ok = lower.starts_with("https://") || lower.starts_with("http://");
-    let clean = !value.chars().any(|c| c.is_control() || c.is_whitespace() || c == '"' || c == '<' || c == '>');
-    if scheme_ok && clean && value.len() > "https://".len() {
-        Ok(())
-    } else {
-        Err("only `https:` and `http:` URLs are accepted".to_owned())
-    }
-}
-
-fn relative_or_web_url(value: &str) -> Result<(), String> {
-    let has_scheme = value.split(['/', '?', '#']).next().is_some_and(|first| first.contains(':'));
-    if has_scheme {
-        return web_url(value);
-    }
-    if value.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return Err("a relative URL cannot hold spaces or control characters".to_owned());
-    }
-    Ok(())
-}
-
-fn phone_number(value: &str) -> Result<(), String> {
-    let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
-    let digits = value.chars().filter(char::is_ascii_digit).count();
-    if value.chars().all(allowed) && (3..=20).contains(&digits) {
-        Ok(())
-    } else {
-        Err("a phone number holds 3 to 20 digits and only `+ - ( ) .` and spaces".to_owned())
+fn prefill_object(value: &str) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    match serde_json::from_str(value) {
+        Ok(serde_json::Value::Object(map)) => Ok(map),
+        Ok(_) => Err(r#"write a JSON object of answers by question id, like {"concerns": ["acne_scars"]}"#.to_owned()),
+        Err(e) => Err(format!("it is not valid JSON ({e})")),
     }
 }
 
@@ -130,6 +192,14 @@ mod tests {
             ("phone", "+1 555 0100"),
             ("protocol", "protocols/peel.json"),
             ("start", "first-question"),
+            ("locale", "es-MX"),
+            ("primary", "#7a1f5c"),
+            ("accent", "rgb(200 120 0)"),
+            ("radius", "4px"),
+            ("prefill", r#"{"concerns": ["acne_scars"]}"#),
+            ("share-answers", ""),
+            ("analytics", "true"),
+            ("lead-endpoint", "/api/lead"),
         ]);
         assert_eq!(warnings, []);
         assert_eq!(config.clinic_name.as_deref(), Some("Glow Clinic"));
@@ -137,6 +207,19 @@ mod tests {
         assert_eq!(config.tel_href().as_deref(), Some("tel:+15550100"));
         assert_eq!(config.protocol_url.as_deref(), Some("protocols/peel.json"));
         assert_eq!(config.start, StartAt::FirstQuestion);
+        assert_eq!(config.locale.as_deref(), Some("es-MX"));
+        let theme: Vec<_> = config.theme.custom_properties().collect();
+        assert_eq!(
+            theme,
+            [
+                ("--candidacy-primary", "#7a1f5c"),
+                ("--candidacy-accent", "rgb(200 120 0)"),
+                ("--candidacy-radius", "4px")
+            ]
+        );
+        assert_eq!(config.prefill.unwrap()["concerns"], serde_json::json!(["acne_scars"]));
+        assert!(config.share_answers && config.analytics);
+        assert_eq!(config.lead_endpoint.as_deref(), Some("/api/lead"));
     }
 
     #[test]
@@ -146,11 +229,38 @@ mod tests {
             ("phone", "<img src=x onerror=alert(1)>"),
             ("protocol", "data:application/json,{}"),
             ("start", "middle"),
+            ("locale", "<script>"),
+            ("primary", "red; background: url(//evil.example)"),
+            ("radius", "999px"),
+            ("prefill", "[1, 2]"),
+            ("share-answers", "yes please"),
+            ("lead-endpoint", "javascript:alert(1)"),
         ]);
         assert_eq!(config, Config::default());
         let named: Vec<&str> = warnings.iter().map(|w| w.attribute).collect();
-        assert_eq!(named, ["booking-url", "phone", "protocol", "start"]);
+        assert_eq!(
+            named,
+            [
+                "booking-url",
+                "phone",
+                "protocol",
+                "start",
+                "locale",
+                "primary",
+                "radius",
+                "prefill",
+                "lead-endpoint",
+                "share-answers"
+            ]
+        );
         assert!(warnings[0].to_string().contains("only `https:` and `http:` URLs"), "{}", warnings[0]);
+    }
+
+    #[test]
+    fn broken_prefill_json_names_the_problem() {
+        let (config, warnings) = config(&[("prefill", "{concerns: acne}")]);
+        assert_eq!(config.prefill, None);
+        assert!(warnings[0].to_string().starts_with("candidacy: ignoring attribute `prefill`: it is not valid JSON"));
     }
 
     #[test]

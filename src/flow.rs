@@ -3,6 +3,7 @@
 //! about what comes next is the engine's, asked through [`engine::walk`].
 
 mod draft;
+mod prefill;
 mod saved;
 
 use crate::answers::Answers;
@@ -10,6 +11,7 @@ use crate::engine::{self, Walk};
 use crate::protocol::{QuestionIdx, ValidProtocol};
 
 pub use draft::{Draft, DraftError};
+pub use prefill::prefill;
 pub use saved::{RestoreError, SAVED_FORMAT};
 
 /// What the visitor sees.
@@ -73,6 +75,17 @@ impl Flow {
     /// Starts at the first question instead of the welcome screen.
     pub fn started(protocol: &ValidProtocol) -> Flow {
         reduce(protocol, Flow::new(protocol), Action::Start)
+    }
+
+    /// A new quiz holding answers chosen before it opened (see [`prefill`]); the visitor still sees
+    /// each of those questions, with the answer selected.
+    pub fn prefilled(protocol: &ValidProtocol, answers: Answers, start: bool) -> Flow {
+        let flow = Flow { answers, ..Flow::new(protocol) };
+        if start {
+            reduce(protocol, flow, Action::Start)
+        } else {
+            flow
+        }
     }
 
     pub fn walk(&self, protocol: &ValidProtocol) -> Walk {

@@ -14,6 +14,8 @@ pub mod cli;
 pub mod config;
 pub mod engine;
 pub mod flow;
+pub mod host_events;
+pub mod lead;
 pub mod protocol;
 pub mod report;
 pub mod verify;

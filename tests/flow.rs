@@ -6,51 +6,8 @@ mod common;
 
 use candidacy::answers::{OptionSet, Value, YesNo};
 use candidacy::flow::{reduce, Action, Draft, Flow, RestoreError, Screen};
-use candidacy::protocol::ValidProtocol;
 use common::default_protocol;
-
-fn q(protocol: &ValidProtocol, id: &str) -> usize {
-    protocol.question_idx(id).unwrap()
-}
-
-fn option(protocol: &ValidProtocol, question: &str, id: &str) -> usize {
-    let q = q(protocol, question);
-    protocol.questions()[q].options.iter().position(|o| o.id == id).unwrap()
-}
-
-/// Applies actions in turn.
-fn run(protocol: &ValidProtocol, flow: Flow, actions: impl IntoIterator<Item = Action>) -> Flow {
-    actions.into_iter().fold(flow, |flow, action| reduce(protocol, flow, action))
-}
-
-/// Answers the question on screen with `draft` and continues.
-fn answer(protocol: &ValidProtocol, flow: Flow, draft: Draft) -> Flow {
-    run(protocol, flow, [Action::Edit(draft), Action::Continue])
-}
-
-/// The safe answer to the question on screen.
-fn safe_draft(protocol: &ValidProtocol, flow: &Flow) -> Draft {
-    let Screen::Question(question) = flow.screen else { panic!("not on a question: {:?}", flow.screen) };
-    let id = protocol.questions()[question].id.as_str();
-    match id {
-        "concerns" => Draft::Multi(OptionSet::single(option(protocol, "concerns", "fine_lines"))),
-        "treatment_area" => Draft::Multi(OptionSet::single(option(protocol, "treatment_area", "neck_chest"))),
-        "age" => Draft::Number("35".into()),
-        "cold_sores" => Draft::Single(option(protocol, "cold_sores", "never")),
-        "skin_condition" => Draft::Single(option(protocol, "skin_condition", "none")),
-        "isotretinoin" => Draft::Single(option(protocol, "isotretinoin", "no")),
-        "skin_tone" => Draft::Single(option(protocol, "skin_tone", "type_3")),
-        _ => Draft::YesNo(YesNo::No),
-    }
-}
-
-fn answer_all_safely(protocol: &ValidProtocol, mut flow: Flow) -> Flow {
-    while let Screen::Question(_) = flow.screen {
-        let draft = safe_draft(protocol, &flow);
-        flow = answer(protocol, flow, draft);
-    }
-    flow
-}
+use common::quiz::{answer, answer_all_safely, option, q, run, safe_draft};
 
 #[test]
 fn a_new_quiz_welcomes_and_start_opens_the_first_question() {
@@ -221,4 +178,35 @@ fn a_corrupt_or_foreign_saved_quiz_is_refused() {
     let bad_answer =
         Flow::new(&protocol).save(&protocol).replace("\"answers\":{}", "\"answers\":{\"age\":\"<script>\"}");
     assert!(matches!(Flow::restore(&protocol, &bad_answer), Err(RestoreError::Corrupt(_))), "{bad_answer}");
+}
+
+#[test]
+fn prefill_sets_concerns_shown_selected_and_ignores_screening_answers() {
+    let protocol = default_protocol();
+    let json = serde_json::json!({
+        "concerns": ["acne_scars"],
+        "pregnant_or_breastfeeding": false,
+        "no_such_question": 1,
+        "treatment_area": "not a list"
+    });
+    let (answers, warnings) = candidacy::flow::prefill(&protocol, json.as_object().unwrap());
+    let acne_scars = OptionSet::single(option(&protocol, "concerns", "acne_scars"));
+    assert_eq!(answers.get(q(&protocol, "concerns")), Some(Value::Options(acne_scars)));
+    assert_eq!(
+        answers.get(q(&protocol, "pregnant_or_breastfeeding")),
+        None,
+        "a visitor answers screening questions themselves"
+    );
+    assert_eq!(answers.answered().count(), 1);
+    let named: Vec<_> = warnings.iter().map(|w| w.split('`').nth(3).unwrap()).collect();
+    assert_eq!(named, ["no_such_question", "pregnant_or_breastfeeding", "treatment_area"], "{warnings:#?}");
+    assert!(warnings[1].contains("screening question"), "{}", warnings[1]);
+
+    // The visitor still sees the prefilled question, its answer selected, from either start.
+    let welcome = Flow::prefilled(&protocol, answers.clone(), false);
+    assert_eq!(welcome.screen, Screen::Welcome);
+    let opened = reduce(&protocol, welcome, Action::Start);
+    assert_eq!(opened.screen, Screen::Question(q(&protocol, "concerns")));
+    assert_eq!(opened.draft, Draft::Multi(acne_scars));
+    assert_eq!(Flow::prefilled(&protocol, answers, true), opened);
 }

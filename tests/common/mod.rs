@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod quiz;
 pub mod random_protocol;
 
 use candidacy::answers::{Answers, Value};

@@ -1,0 +1,214 @@
+//! "Send my results to the clinic": the optional, consented hand-off of a visitor's answers to the
+//! clinic's `lead-endpoint`. Pure: the form's state, its checks and the JSON it posts. Nothing
+//! is sent unless the visitor ticked the consent box, and the widget only posts in `Sending`.
+
+use serde_json::{json, Value};
+
+use crate::answers::Answers;
+use crate::protocol::{Outcome, ValidProtocol};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeadField {
+    Name,
+    Email,
+    Phone,
+    Consent,
+}
+
+impl LeadField {
+    /// The input's id suffix, for error-summary links.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LeadField::Name => "name",
+            LeadField::Email => "email",
+            LeadField::Phone => "phone",
+            LeadField::Consent => "consent",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeadError {
+    pub field: LeadField,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum LeadStatus {
+    #[default]
+    Editing,
+    /// Checked and consented: the widget is posting.
+    Sending,
+    Sent,
+    /// The post failed; the visitor may try again. The reason, in plain words.
+    Failed(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LeadForm {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub consent: bool,
+    pub status: LeadStatus,
+    pub errors: Vec<LeadError>,
+    /// Each failed Send moves focus to the error summary again.
+    pub failed_attempts: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LeadAction {
+    Edit(LeadField, String),
+    Consent(bool),
+    /// Send, or send again after a failure.
+    Submit,
+    Sent,
+    Failed(String),
+}
+
+/// Longest name or email kept: enough for anyone, not enough to smuggle a payload.
+const MAX_FIELD: usize = 200;
+
+pub fn reduce(form: LeadForm, action: LeadAction) -> LeadForm {
+    if form.status == LeadStatus::Sending && !matches!(action, LeadAction::Sent | LeadAction::Failed(_)) {
+        return form;
+    }
+    match action {
+        LeadAction::Edit(field, value) => {
+            let value: String = value.chars().take(MAX_FIELD).collect();
+            let mut form = LeadForm { status: LeadStatus::Editing, ..form };
+            match field {
+                LeadField::Name => form.name = value,
+                LeadField::Email => form.email = value,
+                LeadField::Phone => form.phone = value,
+                LeadField::Consent => {}
+            }
+            form
+        }
+        LeadAction::Consent(consent) => LeadForm { consent, status: LeadStatus::Editing, ..form },
+        LeadAction::Submit => match check(&form) {
+            errors if errors.is_empty() => LeadForm { status: LeadStatus::Sending, errors, ..form },
+            errors => {
+                LeadForm { errors, failed_attempts: form.failed_attempts + 1, status: LeadStatus::Editing, ..form }
+            }
+        },
+        LeadAction::Sent => LeadForm { status: LeadStatus::Sent, ..form },
+        LeadAction::Failed(why) => LeadForm { status: LeadStatus::Failed(why), ..form },
+    }
+}
+
+/// What stops the form from being sent, in the order of the fields.
+pub fn check(form: &LeadForm) -> Vec<LeadError> {
+    let mut errors = Vec::new();
+    let mut refuse = |field, message: &str| errors.push(LeadError { field, message: message.to_owned() });
+    if form.name.trim().is_empty() {
+        refuse(LeadField::Name, "Enter your name");
+    }
+    let (email, phone) = (form.email.trim(), form.phone.trim());
+    if email.is_empty() && phone.is_empty() {
+        refuse(LeadField::Email, "Enter an email address or a phone number so the clinic can reach you");
+    }
+    if !email.is_empty() && !looks_like_email(email) {
+        refuse(LeadField::Email, "Enter an email address in the correct format, like name@example.com");
+    }
+    if !phone.is_empty() && crate::config::values::phone_number(phone).is_err() {
+        refuse(LeadField::Phone, "Enter a phone number, like 01632 960 001 or +1 555 0100");
+    }
+    if !form.consent {
+        refuse(LeadField::Consent, "Tick the box to agree to send your answers to the clinic");
+    }
+    errors
+}
+
+fn looks_like_email(email: &str) -> bool {
+    let Some((local, domain)) = email.rsplit_once('@') else { return false };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"".contains(c))
+}
+
+/// The consent sentence the visitor agrees to, sent with the lead as the record of consent.
+pub fn consent_text(clinic: &str) -> String {
+    format!("I agree to send my answers and result to {clinic} so they can contact me about this treatment.")
+}
+
+/// The JSON posted to the clinic's endpoint. Only for a form that passed [`check`].
+pub fn payload(
+    form: &LeadForm,
+    protocol: &ValidProtocol,
+    answers: &Answers,
+    outcome: Outcome,
+    clinic: &str,
+    submitted_at: &str,
+) -> Value {
+    let optional = |value: &str| match value.trim() {
+        "" => Value::Null,
+        value => json!(value),
+    };
+    json!({
+        "type": "candidacy-lead",
+        "protocol": { "id": protocol.protocol.id, "version": protocol.protocol.version },
+        "outcome": outcome.as_str(),
+        "answers": answers.to_json(protocol),
+        "contact": { "name": form.name.trim(), "email": optional(&form.email), "phone": optional(&form.phone) },
+        "consent": { "given": form.consent, "text": consent_text(clinic) },
+        "submittedAt": submitted_at,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filled() -> LeadForm {
+        [
+            LeadAction::Edit(LeadField::Name, "Ana Díaz".into()),
+            LeadAction::Edit(LeadField::Email, "ana@example.com".into()),
+            LeadAction::Consent(true),
+        ]
+        .into_iter()
+        .fold(LeadForm::default(), reduce)
+    }
+
+    #[test]
+    fn nothing_is_sent_without_consent() {
+        let form = reduce(LeadForm { consent: false, ..filled() }, LeadAction::Submit);
+        assert_eq!(form.status, LeadStatus::Editing);
+        assert_eq!(form.errors.iter().map(|e| e.field).collect::<Vec<_>>(), [LeadField::Consent]);
+        assert_eq!(form.failed_attempts, 1);
+    }
+
+    #[test]
+    fn an_empty_form_names_each_missing_field() {
+        let form = reduce(LeadForm::default(), LeadAction::Submit);
+        let fields: Vec<_> = form.errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, [LeadField::Name, LeadField::Email, LeadField::Consent]);
+    }
+
+    #[test]
+    fn a_bad_email_or_phone_is_refused() {
+        let form = reduce(LeadForm { email: "ana@".into(), phone: "call me".into(), ..filled() }, LeadAction::Submit);
+        let fields: Vec<_> = form.errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, [LeadField::Email, LeadField::Phone]);
+    }
+
+    #[test]
+    fn a_failed_send_can_be_retried_and_sending_ignores_edits() {
+        let sending = reduce(filled(), LeadAction::Submit);
+        assert_eq!(sending.status, LeadStatus::Sending);
+        assert_eq!(reduce(sending.clone(), LeadAction::Consent(false)), sending, "no edits while sending");
+        let failed = reduce(sending, LeadAction::Failed("The clinic's server did not answer".into()));
+        assert!(matches!(failed.status, LeadStatus::Failed(_)));
+        let again = reduce(failed, LeadAction::Submit);
+        assert_eq!(again.status, LeadStatus::Sending);
+        assert_eq!(reduce(again, LeadAction::Sent).status, LeadStatus::Sent);
+    }
+
+    #[test]
+    fn long_values_are_cut() {
+        let form = reduce(LeadForm::default(), LeadAction::Edit(LeadField::Name, "x".repeat(10_000)));
+        assert_eq!(form.name.chars().count(), MAX_FIELD);
+    }
+}
