@@ -25,7 +25,7 @@ pub use condition::Condition;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use load::{load, LoadError, Loaded};
 pub use locate::locate;
-pub use text::Text;
+pub use text::{best_locale, text_direction, Text};
 
 /// The protocol format's JSON Schema, as committed at `static/protocol.schema.json`.
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,6 +1,9 @@
 //! The browser widget (wasm32, feature `widget`): Yew components that render the [`flow`] and
-//! dispatch its actions. Components decide nothing; side effects (storage, history, focus) live in
-//! `use_effect_with` hooks in `widget/quiz.rs`.
+//! dispatch its actions. Components decide nothing; side effects (storage, history, focus, host
+//! events) live in `use_effect_with` hooks in `widget/quiz.rs`.
+//!
+//! The loader (`static/candidacy.js`) defines `<candidacy-quiz>`, gives each element an open
+//! shadow root holding the widget's stylesheet and a mount point, and calls [`mount`].
 //!
 //! [`flow`]: crate::flow
 
@@ -8,20 +11,49 @@ mod app;
 mod browser;
 mod check_answers;
 mod contact;
+mod host;
+mod lead_form;
+mod locale;
 mod question;
 mod quiz;
 mod result;
 mod welcome;
 
+use std::rc::Rc;
+
 pub use app::{App, AppProps};
+pub use host::Host;
 
 use crate::config::Config;
 
-/// Mounts one widget into `root`, configured from the root's `data-*` attributes.
-pub fn mount(root: web_sys::Element) {
-    let (config, warnings) = Config::from_attributes(|name| root.get_attribute(&format!("data-{name}")));
+/// Mounts one widget into `root` (inside `host`'s shadow root), configured from `host`'s
+/// attributes. `instance` keeps its saved progress and history apart from other widgets'.
+pub fn mount(host: web_sys::HtmlElement, root: web_sys::Element, instance: String) -> yew::AppHandle<App> {
+    let (config, warnings) = Config::from_attributes(|name| host.get_attribute(name));
     for warning in warnings {
         browser::warn(&warning.to_string());
     }
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { config: std::rc::Rc::new(config) }).render();
+    apply_theme(&host, &config);
+    let host = Host { element: host, instance, share_answers: config.share_answers, analytics: config.analytics };
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { config: Rc::new(config), host }).render()
+}
+
+/// Sets the clinic's colours and rounding as the element's public custom properties (through the
+/// CSSOM, which a strict Content-Security-Policy allows), after the browser accepts each value.
+fn apply_theme(host: &web_sys::HtmlElement, config: &Config) {
+    let style = host.style();
+    for property in ["--candidacy-primary", "--candidacy-accent", "--candidacy-radius"] {
+        let _ = style.remove_property(property);
+    }
+    for (property, value) in config.theme.custom_properties() {
+        let kind = if property == "--candidacy-radius" { "border-radius" } else { "color" };
+        if web_sys::css::supports_with_value(kind, value).unwrap_or(false) {
+            let _ = style.set_property(property, value);
+        } else {
+            let attribute = property.trim_start_matches("--candidacy-");
+            browser::warn(&format!(
+                "candidacy: ignoring attribute `{attribute}`: the browser does not accept `{value}`"
+            ));
+        }
+    }
 }

@@ -12,24 +12,33 @@ use candidacy::protocol::load;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const STORAGE_KEY: &str = "candidacy:microneedling";
+const STORAGE_KEY: &str = "candidacy:quiz-1:microneedling";
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// A fresh mount point with the clinic's attributes, and no saved quiz.
-fn mount_point(extra: &[(&str, &str)]) -> Element {
+/// A fresh host element with the clinic's attributes, and no saved quiz.
+fn mount_point(extra: &[(&str, &str)]) -> HtmlElement {
     let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
     storage.clear().unwrap();
-    let root = document().create_element("div").unwrap();
-    root.set_attribute("data-clinic-name", "Glow Clinic").unwrap();
-    root.set_attribute("data-booking-url", "https://clinic.example/book").unwrap();
-    root.set_attribute("data-phone", "+1 555 0100").unwrap();
+    let host: HtmlElement = document().create_element("candidacy-quiz").unwrap().dyn_into().unwrap();
+    host.set_attribute("clinic-name", "Glow Clinic").unwrap();
+    host.set_attribute("booking-url", "https://clinic.example/book").unwrap();
+    host.set_attribute("phone", "+1 555 0100").unwrap();
     for (name, value) in extra {
-        root.set_attribute(name, value).unwrap();
+        host.set_attribute(name, value).unwrap();
     }
-    document().body().unwrap().append_child(&root).unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+/// Mounts the widget as the loader does: in an open shadow root of `host`. Returns the mount point.
+fn mount(host: &HtmlElement) -> Element {
+    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+    let root = document().create_element("div").unwrap();
+    shadow.append_child(&root).unwrap();
+    std::mem::forget(candidacy::widget::mount(host.clone(), root.clone(), "quiz-1".to_owned()));
     root
 }
 
@@ -49,14 +58,16 @@ async fn click(root: &Element, selector: &str) {
     flush().await;
 }
 
-fn active_element_text() -> String {
-    document().active_element().and_then(|e| e.text_content()).unwrap_or_default()
+/// The focused element's text, looking inside the widget's shadow root.
+fn active_element_text(root: &Element) -> String {
+    let shadow: web_sys::ShadowRoot = root.get_root_node().dyn_into().unwrap();
+    shadow.active_element().and_then(|e| e.text_content()).unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
 async fn welcome_then_the_first_question_with_focus_on_its_heading() {
-    let root = mount_point(&[]);
-    candidacy::widget::mount(root.clone());
+    let host = mount_point(&[]);
+    let root = mount(&host);
     flush().await;
     assert_eq!(find(&root, "h1").text_content().unwrap(), "Check if microneedling could be right for you");
     assert!(!root.contains(document().active_element().as_ref().map(|e| e.unchecked_ref())), "no focus on load");
@@ -67,14 +78,14 @@ async fn welcome_then_the_first_question_with_focus_on_its_heading() {
     assert_eq!(legend_heading.text_content().unwrap(), "What would you like to improve?");
     assert_eq!(question.query_selector_all("input[type=checkbox]").unwrap().length(), 8);
     assert_eq!(find(&question, "input[value=acne_scars]").get_attribute("type").as_deref(), Some("checkbox"));
-    assert_eq!(active_element_text(), "What would you like to improve?", "focus moved to the heading");
+    assert_eq!(active_element_text(&root), "What would you like to improve?", "focus moved to the heading");
     assert!(find(&root, "[role=status]").text_content().unwrap().starts_with("Question 1 of about 25"));
 }
 
 #[wasm_bindgen_test]
 async fn continue_without_an_answer_shows_the_error_summary_and_focuses_it() {
-    let root = mount_point(&[("data-start", "first-question")]);
-    candidacy::widget::mount(root.clone());
+    let host = mount_point(&[("start", "first-question")]);
+    let root = mount(&host);
     flush().await;
     click(&root, "[data-action=next]").await;
     let summary = find(&root, ".candidacy-error-summary");
@@ -89,8 +100,8 @@ async fn continue_without_an_answer_shows_the_error_summary_and_focuses_it() {
 
 #[wasm_bindgen_test]
 async fn ticking_a_concern_and_continuing_moves_on_and_saves_progress() {
-    let root = mount_point(&[("data-start", "first-question")]);
-    candidacy::widget::mount(root.clone());
+    let host = mount_point(&[("start", "first-question")]);
+    let root = mount(&host);
     flush().await;
     click(&root, "input[value=fine_lines]").await;
     assert!(find(&root, "input[value=fine_lines]").dyn_into::<HtmlInputElement>().unwrap().checked());
@@ -110,10 +121,10 @@ async fn a_saved_quiz_resumes_at_check_answers_and_shows_the_result() {
     let flow = reduce(&protocol, flow, Action::Show(Screen::CheckAnswers));
     assert_eq!(flow.screen, Screen::CheckAnswers);
 
-    let root = mount_point(&[]);
+    let host = mount_point(&[]);
     let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
     storage.set_item(STORAGE_KEY, &flow.save(&protocol)).unwrap();
-    candidacy::widget::mount(root.clone());
+    let root = mount(&host);
     flush().await;
     let check = find(&root, "[data-step=check-answers]");
     assert_eq!(check.query_selector_all("[data-action=change]").unwrap().length(), 23);
@@ -129,10 +140,10 @@ async fn a_saved_quiz_resumes_at_check_answers_and_shows_the_result() {
 
 #[wasm_bindgen_test]
 async fn a_corrupt_saved_quiz_starts_afresh() {
-    let root = mount_point(&[]);
+    let host = mount_point(&[]);
     let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
     storage.set_item(STORAGE_KEY, "{\"format\":1,<img src=x onerror=alert(1)>").unwrap();
-    candidacy::widget::mount(root.clone());
+    let root = mount(&host);
     flush().await;
     find(&root, "[data-step=welcome]");
     assert_eq!(
@@ -144,8 +155,8 @@ async fn a_corrupt_saved_quiz_starts_afresh() {
 
 #[wasm_bindgen_test]
 async fn a_protocol_that_cannot_be_fetched_falls_back_to_the_clinics_contact_details() {
-    let root = mount_point(&[("data-protocol", "/no-such-protocol.json")]);
-    candidacy::widget::mount(root.clone());
+    let host = mount_point(&[("protocol", "/no-such-protocol.json")]);
+    let root = mount(&host);
     for _ in 0..50 {
         flush().await;
         if root.query_selector("[data-step=fallback]").unwrap().is_some() {
@@ -162,9 +173,34 @@ async fn a_protocol_that_cannot_be_fetched_falls_back_to_the_clinics_contact_det
 
 #[wasm_bindgen_test]
 async fn a_javascript_booking_url_is_never_rendered() {
-    let root = mount_point(&[("data-booking-url", "javascript:alert(1)")]);
-    candidacy::widget::mount(root.clone());
+    let host = mount_point(&[("booking-url", "javascript:alert(1)")]);
+    let root = mount(&host);
     flush().await;
     assert!(!root.inner_html().contains("javascript:"), "{}", root.inner_html());
     assert!(root.query_selector("[data-action=book]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn events_cross_the_shadow_root_and_bubble_to_the_document() {
+    let host = mount_point(&[]);
+    let root = mount(&host);
+    flush().await;
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::<(String, String)>::new()));
+    let listeners: Vec<_> = ["candidacy:start", "candidacy:step"]
+        .into_iter()
+        .map(|name| {
+            let seen = seen.clone();
+            gloo::events::EventListener::new(&document(), name, move |event| {
+                let event: &web_sys::CustomEvent = event.dyn_ref().unwrap();
+                let detail = js_sys::JSON::stringify(&event.detail()).unwrap().as_string().unwrap();
+                seen.borrow_mut().push((event.type_(), detail));
+            })
+        })
+        .collect();
+    click(&root, "[data-action=start]").await;
+    drop(listeners);
+    let seen = seen.borrow();
+    assert_eq!(seen.iter().map(|(name, _)| name.as_str()).collect::<Vec<_>>(), ["candidacy:start", "candidacy:step"]);
+    assert!(seen[1].1.contains(r#""questionId":"concerns""#), "{}", seen[1].1);
+    assert!(!seen[1].1.contains("answers"), "no answers unless shared: {}", seen[1].1);
 }

@@ -1,16 +1,29 @@
-//! The widget's entry point for Trunk: mounts the quiz into every `[data-candidacy]` element.
+//! The widget's wasm module, as the loader (`static/candidacy.js`) uses it: `mount` one widget
+//! per `<candidacy-quiz>` element, `destroy` it when the element leaves the page.
 
-fn main() {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let document = web_sys::window().and_then(|w| w.document()).expect("a browser document");
-        let roots = document.query_selector_all("[data-candidacy]").expect("a valid selector");
-        for i in 0..roots.length() {
-            if let Some(root) =
-                roots.item(i).and_then(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
-            {
-                candidacy::widget::mount(root);
-            }
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use wasm_bindgen::prelude::*;
+
+    /// One mounted widget.
+    #[wasm_bindgen]
+    pub struct Widget {
+        app: yew::AppHandle<candidacy::widget::App>,
+    }
+
+    #[wasm_bindgen]
+    impl Widget {
+        /// Unmounts the widget and frees what it holds (listeners, timers, state).
+        pub fn destroy(self) {
+            self.app.destroy();
         }
     }
+
+    /// Mounts a widget into `root`, configured by `host`'s attributes.
+    #[wasm_bindgen]
+    pub fn mount(host: web_sys::HtmlElement, root: web_sys::Element, instance: String) -> Widget {
+        Widget { app: candidacy::widget::mount(host, root, instance) }
+    }
 }
+
+fn main() {}

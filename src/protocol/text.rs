@@ -33,6 +33,22 @@ impl Text {
     }
 }
 
+/// The locale of `available` that best serves `requested` (`es-MX` is served by `es`), if any.
+pub fn best_locale<'a>(available: &'a [String], requested: &str) -> Option<&'a str> {
+    let language = requested.split('-').next().unwrap_or(requested);
+    let find = |wanted: &str| available.iter().find(|l| l.eq_ignore_ascii_case(wanted)).map(String::as_str);
+    find(requested).or_else(|| find(language))
+}
+
+/// `rtl` for the languages written right to left, else `ltr`.
+pub fn text_direction(locale: &str) -> &'static str {
+    let language = locale.split('-').next().unwrap_or(locale).to_ascii_lowercase();
+    match language.as_str() {
+        "ar" | "he" | "fa" | "ur" | "ps" | "sd" | "yi" | "dv" | "ckb" => "rtl",
+        _ => "ltr",
+    }
+}
+
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
         struct TextVisitor;
@@ -76,5 +92,18 @@ impl JsonSchema for Text {
                 }
             ]
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::best_locale;
+
+    #[test]
+    fn a_regional_request_is_served_by_its_language() {
+        let available = ["en".to_owned(), "es".to_owned()];
+        assert_eq!(best_locale(&available, "es-MX"), Some("es"));
+        assert_eq!(best_locale(&available, "EN"), Some("en"));
+        assert_eq!(best_locale(&available, "fr"), None);
     }
 }

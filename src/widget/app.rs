@@ -7,6 +7,8 @@ use yew::prelude::*;
 
 use super::browser;
 use super::contact::Fallback;
+use super::host::Host;
+use super::locale::Locale;
 use super::quiz::Quiz;
 use crate::config::Config;
 use crate::protocol::ValidProtocol;
@@ -14,6 +16,7 @@ use crate::protocol::ValidProtocol;
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub config: Rc<Config>,
+    pub host: Host,
 }
 
 #[derive(Clone, PartialEq)]
@@ -55,8 +58,30 @@ pub fn App(props: &AppProps) -> Html {
         Loading::InProgress => html! {
             <div class="candidacy" aria-busy="true"><p class="candidacy-loading" role="status">{"Loading the questions…"}</p></div>
         },
-        Loading::Ready(protocol) => html! { <Quiz protocol={protocol.clone()} config={props.config.clone()} /> },
+        Loading::Ready(protocol) => {
+            let locale = Locale(locale_for(protocol, props.config.locale.as_deref()).into());
+            html! {
+                <ContextProvider<Locale> context={locale}>
+                    <Quiz protocol={protocol.clone()} config={props.config.clone()} host={props.host.clone()} />
+                </ContextProvider<Locale>>
+            }
+        }
         Loading::Failed => html! { <Fallback config={props.config.clone()} /> },
+    }
+}
+
+/// The protocol's locale for the clinic's `locale` attribute; English when it has none to match.
+fn locale_for(protocol: &ValidProtocol, requested: Option<&str>) -> String {
+    let Some(requested) = requested else { return "en".to_owned() };
+    match crate::protocol::best_locale(&protocol.protocol.locales, requested) {
+        Some(locale) => locale.to_owned(),
+        None => {
+            let id = &protocol.protocol.id;
+            browser::warn(&format!(
+                "candidacy: ignoring attribute `locale`: protocol `{id}` has no `{requested}` texts"
+            ));
+            "en".to_owned()
+        }
     }
 }
 

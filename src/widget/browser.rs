@@ -1,6 +1,6 @@
 //! Thin wrappers over the browser APIs the widget uses; every failure is logged, never a panic.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(message));
@@ -41,18 +41,44 @@ fn history() -> Option<web_sys::History> {
     web_sys::window()?.history().ok()
 }
 
-/// Records a step in the browser's history without changing the page's URL.
-pub fn push_history(state: &str) {
+/// Records this widget's screen in a new history entry (Back returns to the previous one),
+/// without changing the page's URL. The entry keeps the page's own state and other widgets'
+/// screens: `{...page, candidacy: {"quiz-1": "question:age", "quiz-2": "welcome"}}`.
+pub fn push_history(instance: &str, screen: &str) {
     if let Some(history) = history() {
-        let _ = history.push_state(&JsValue::from_str(state), "");
+        let _ = history.push_state(&state_with(&history, instance, screen), "");
     }
 }
 
-pub fn replace_history(state: &str) {
+/// Records this widget's screen in the current history entry.
+pub fn replace_history(instance: &str, screen: &str) {
     if let Some(history) = history() {
-        let _ = history.replace_state(&JsValue::from_str(state), "");
+        let _ = history.replace_state(&state_with(&history, instance, screen), "");
     }
 }
+
+fn state_with(history: &web_sys::History, instance: &str, screen: &str) -> JsValue {
+    let current = history.state().unwrap_or(JsValue::NULL);
+    let next = js_sys::Object::new();
+    let ours = js_sys::Object::new();
+    if let Some(current) = current.dyn_ref::<js_sys::Object>() {
+        js_sys::Object::assign(&next, current);
+        if let Some(screens) = js_sys::Reflect::get(current, &HISTORY_KEY.into()).ok().and_then(|s| s.dyn_into().ok()) {
+            js_sys::Object::assign(&ours, &screens);
+        }
+    }
+    let _ = js_sys::Reflect::set(&ours, &instance.into(), &screen.into());
+    let _ = js_sys::Reflect::set(&next, &HISTORY_KEY.into(), &ours);
+    next.into()
+}
+
+/// This widget's screen in a history entry's state, if the entry has one.
+pub fn screen_in_history_state(state: &JsValue, instance: &str) -> Option<String> {
+    let screens = js_sys::Reflect::get(state, &HISTORY_KEY.into()).ok().filter(JsValue::is_object)?;
+    js_sys::Reflect::get(&screens, &instance.into()).ok()?.as_string()
+}
+
+const HISTORY_KEY: &str = "candidacy";
 
 pub fn print() {
     if let Some(window) = web_sys::window() {

@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::locale::use_locale;
+
 use crate::answers::Answers;
 use crate::protocol::{QuestionIdx, ValidProtocol};
 use crate::report::answer_text;
@@ -21,6 +23,7 @@ pub struct CheckAnswersProps {
 #[component]
 pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
     let protocol = &props.protocol;
+    let locale = use_locale();
     let walk = crate::engine::walk(protocol, &props.answers);
     let rows = walk.asked.iter().filter_map(|&question| {
         let value = walk.answers.get(question)?;
@@ -28,11 +31,11 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
         let on_change = props.on_change.reform(move |_: MouseEvent| question);
         Some(html! {
             <div class="candidacy-summary-row" data-question-id={doc.id.clone()}>
-                <dt class="candidacy-summary-key">{doc.prompt.get("en")}</dt>
-                <dd class="candidacy-summary-value">{answer_text(protocol, question, value, "en")}</dd>
+                <dt class="candidacy-summary-key">{doc.prompt.get(&locale)}</dt>
+                <dd class="candidacy-summary-value">{answer_text(protocol, question, value, &locale)}</dd>
                 <dd class="candidacy-summary-actions">
                     <button type="button" class="candidacy-link-button" data-action="change" data-question-id={doc.id.clone()} onclick={on_change}>
-                        {"Change"}<span class="candidacy-visually-hidden">{format!(" your answer to: {}", doc.prompt.get("en"))}</span>
+                        {"Change"}<span class="candidacy-visually-hidden">{format!(" your answer to: {}", doc.prompt.get(&locale))}</span>
                     </button>
                 </dd>
             </div>

@@ -6,6 +6,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::locale::use_locale;
+
 use crate::answers::{OptionSet, YesNo};
 use crate::flow::{Draft, DraftError};
 use crate::protocol::{QuestionIdx, QuestionKind, ValidProtocol};
@@ -46,6 +48,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
     let model = &props.protocol.model.questions[props.question];
     let id = |part: &str| format!("candidacy-{}-{part}", doc.id);
     let first_input = use_node_ref();
+    let locale = use_locale();
 
     let on_submit = {
         let on_continue = props.on_continue.clone();
@@ -81,8 +84,8 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
     let choices: Vec<Choice> = match doc.kind {
         QuestionKind::YesNo => {
             let mut answers = vec![
-                (YesNo::Yes, doc.yes_label.as_ref().map_or("Yes", |t| t.get("en"))),
-                (YesNo::No, doc.no_label.as_ref().map_or("No", |t| t.get("en"))),
+                (YesNo::Yes, doc.yes_label.as_ref().map_or("Yes", |t| t.get(&locale))),
+                (YesNo::No, doc.no_label.as_ref().map_or("No", |t| t.get(&locale))),
             ];
             if model.unsure_allowed {
                 answers.push((YesNo::Unsure, "I'm not sure"));
@@ -101,8 +104,8 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
         QuestionKind::SingleChoice => (doc.options.iter().enumerate())
             .map(|(o, option)| Choice {
                 value: option.id.clone(),
-                label: option.label.get("en").to_owned(),
-                hint: option.hint.as_ref().map(|t| t.get("en").to_owned()),
+                label: option.label.get(&locale).to_owned(),
+                hint: option.hint.as_ref().map(|t| t.get(&locale).to_owned()),
                 checked: props.draft == Draft::Single(o),
                 draft: Draft::Single(o),
             })
@@ -115,8 +118,8 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                     toggled.0 ^= OptionSet::single(o).0;
                     Choice {
                         value: option.id.clone(),
-                        label: option.label.get("en").to_owned(),
-                        hint: option.hint.as_ref().map(|t| t.get("en").to_owned()),
+                        label: option.label.get(&locale).to_owned(),
+                        hint: option.hint.as_ref().map(|t| t.get(&locale).to_owned()),
                         checked: chosen.contains(o),
                         draft: Draft::Multi(toggled),
                     }
@@ -160,7 +163,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                     oninput={on_input}
                 />
                 if let Some(unit) = &doc.unit {
-                    <span class="candidacy-unit">{unit.get("en")}</span>
+                    <span class="candidacy-unit">{unit.get(&locale)}</span>
                 }
             </div>
         }
@@ -216,10 +219,10 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                 <div class={classes!("candidacy-field", props.error.is_some().then_some("candidacy-field-error"))}>
                     <fieldset class="candidacy-fieldset" aria-describedby={(!described_by.is_empty()).then(|| described_by.join(" "))}>
                         <legend class="candidacy-legend">
-                            <h1 class="candidacy-heading" id={id("heading")} ref={props.heading.clone()} tabindex="-1">{doc.prompt.get("en")}</h1>
+                            <h1 class="candidacy-heading" id={id("heading")} ref={props.heading.clone()} tabindex="-1">{doc.prompt.get(&locale)}</h1>
                         </legend>
                         if let Some(help) = &doc.help {
-                            <p class="candidacy-hint" id={id("hint")}>{help.get("en")}</p>
+                            <p class="candidacy-hint" id={id("hint")}>{help.get(&locale)}</p>
                         }
                         if !props.explain.is_empty() {
                             <div class="candidacy-glossary">

@@ -10,17 +10,22 @@ use yew::prelude::*;
 use super::browser;
 use super::check_answers::CheckAnswers;
 use super::contact::HelpBlock;
+use super::host::Host;
+use super::lead_form::LeadFormSection;
+use super::locale::use_locale;
 use super::question::QuestionScreen;
 use super::result::ResultScreen;
 use super::welcome::{Statements, Welcome};
 use crate::config::{Config, StartAt};
 use crate::flow::{self, Action, Flow, Screen};
+use crate::host_events::{HostAction, HostEvent, Tracker};
 use crate::protocol::ValidProtocol;
 
 #[derive(Properties, PartialEq)]
 pub struct QuizProps {
     pub protocol: Rc<ValidProtocol>,
     pub config: Rc<Config>,
+    pub host: Host,
 }
 
 /// The reducer's state: the flow, with the protocol it runs on.
@@ -44,22 +49,23 @@ impl Reducible for QuizState {
     }
 }
 
-fn storage_key(protocol: &ValidProtocol) -> String {
-    format!("candidacy:{}", protocol.protocol.id)
+/// Where this widget's progress is saved: one key per widget and protocol.
+fn storage_key(protocol: &ValidProtocol, host: &Host) -> String {
+    format!("candidacy:{}:{}", host.instance, protocol.protocol.id)
 }
 
-/// A screen as written in a history entry, e.g. `candidacy:question:age`.
-fn history_state(protocol: &ValidProtocol, screen: Screen) -> String {
+/// A screen as written in a history entry, e.g. `question:age`.
+fn history_token(protocol: &ValidProtocol, screen: Screen) -> String {
     match screen {
-        Screen::Welcome => "candidacy:welcome".to_owned(),
-        Screen::Question(q) => format!("candidacy:question:{}", protocol.questions()[q].id),
-        Screen::CheckAnswers => "candidacy:check-answers".to_owned(),
-        Screen::Result => "candidacy:result".to_owned(),
+        Screen::Welcome => "welcome".to_owned(),
+        Screen::Question(q) => format!("question:{}", protocol.questions()[q].id),
+        Screen::CheckAnswers => "check-answers".to_owned(),
+        Screen::Result => "result".to_owned(),
     }
 }
 
-fn screen_of_history(protocol: &ValidProtocol, state: &str) -> Option<Screen> {
-    match state.strip_prefix("candidacy:")? {
+fn screen_of_history(protocol: &ValidProtocol, token: &str) -> Option<Screen> {
+    match token {
         "welcome" => Some(Screen::Welcome),
         "check-answers" => Some(Screen::CheckAnswers),
         "result" => Some(Screen::Result),
@@ -67,62 +73,99 @@ fn screen_of_history(protocol: &ValidProtocol, state: &str) -> Option<Screen> {
     }
 }
 
-fn initial_flow(protocol: &ValidProtocol, config: &Config) -> Flow {
-    if let Some(saved) = browser::load(&storage_key(protocol)) {
+/// A saved session if there is a usable one, else a new quiz with the page's prefilled answers.
+fn initial_flow(protocol: &ValidProtocol, config: &Config, host: &Host) -> Flow {
+    let key = storage_key(protocol, host);
+    if let Some(saved) = browser::load(&key) {
         match Flow::restore(protocol, &saved) {
             Ok(flow) => return flow,
             Err(why) => {
                 browser::warn(&format!("candidacy: starting afresh: {why}"));
-                browser::forget(&storage_key(protocol));
+                browser::forget(&key);
             }
         }
     }
-    match config.start {
-        StartAt::Welcome => Flow::new(protocol),
-        StartAt::FirstQuestion => Flow::started(protocol),
-    }
+    let answers = match &config.prefill {
+        Some(prefill) => {
+            let (answers, warnings) = flow::prefill(protocol, prefill);
+            warnings.iter().for_each(|warning| browser::warn(warning));
+            answers
+        }
+        None => crate::answers::Answers::new(protocol.questions().len()),
+    };
+    Flow::prefilled(protocol, answers, config.start == StartAt::FirstQuestion)
 }
 
 #[component]
 pub fn Quiz(props: &QuizProps) -> Html {
     let state = {
-        let (protocol, config) = (props.protocol.clone(), props.config.clone());
-        use_reducer(move || QuizState { flow: initial_flow(&protocol, &config), protocol })
+        let (protocol, config, host) = (props.protocol.clone(), props.config.clone(), props.host.clone());
+        use_reducer(move || QuizState { flow: initial_flow(&protocol, &config, &host), protocol })
     };
     let protocol = &props.protocol;
     let flow = &state.flow;
+    let locale = use_locale();
 
     // Progress survives a reload of the page.
     {
-        let protocol = protocol.clone();
-        use_effect_with(flow.clone(), move |flow| browser::save(&storage_key(&protocol), &flow.save(&protocol)));
+        let (protocol, key) = (protocol.clone(), storage_key(protocol, &props.host));
+        use_effect_with(flow.clone(), move |flow| browser::save(&key, &flow.save(&protocol)));
     }
+
+    // The host page hears of starts, steps and results (no answers unless the clinic opted in).
+    let tracker = use_mut_ref(Tracker::default);
+    {
+        let (protocol, host, tracker, flow) = (protocol.clone(), props.host.clone(), tracker.clone(), flow.clone());
+        use_effect_with(flow.screen, move |_| {
+            for event in tracker.borrow_mut().observe(&protocol, &flow) {
+                host.emit(&protocol, &event, &flow.answers);
+            }
+        });
+    }
+    let on_click = {
+        let (protocol, host, answers) = (protocol.clone(), props.host.clone(), flow.answers.clone());
+        Callback::from(move |event: MouseEvent| {
+            let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let hook = target.and_then(|t| t.closest("[data-action]").ok().flatten());
+            if let Some(action) =
+                hook.and_then(|h| h.get_attribute("data-action")).as_deref().and_then(HostAction::from_hook)
+            {
+                host.emit(&protocol, &HostEvent::Action(action), &answers);
+            }
+        })
+    };
 
     // Every screen is a browser history entry: Back and Forward move between them.
     let shown_by_history = use_mut_ref(|| None::<Screen>);
+    let on_screen = use_mut_ref(|| flow.screen);
     {
-        let protocol = protocol.clone();
-        let shown_by_history = shown_by_history.clone();
+        let (protocol, instance) = (protocol.clone(), props.host.instance.clone());
+        let (shown_by_history, on_screen) = (shown_by_history.clone(), on_screen.clone());
         let first = use_mut_ref(|| true);
         use_effect_with(flow.screen, move |&screen| {
-            let entry = history_state(&protocol, screen);
+            *on_screen.borrow_mut() = screen;
+            let token = history_token(&protocol, screen);
             if std::mem::replace(&mut *first.borrow_mut(), false) {
-                browser::replace_history(&entry);
+                browser::replace_history(&instance, &token);
             } else if shown_by_history.borrow_mut().take() != Some(screen) {
-                browser::push_history(&entry);
+                browser::push_history(&instance, &token);
             }
         });
     }
     {
-        let protocol = protocol.clone();
+        let (protocol, instance) = (protocol.clone(), props.host.instance.clone());
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "popstate", move |event| {
-                    let entry = event.dyn_ref::<web_sys::PopStateEvent>().and_then(|e| e.state().as_string());
-                    if let Some(screen) = entry.and_then(|entry| screen_of_history(&protocol, &entry)) {
-                        *shown_by_history.borrow_mut() = Some(screen);
-                        dispatcher.dispatch(Action::Show(screen));
+                    let state = event.dyn_ref::<web_sys::PopStateEvent>().map(|e| e.state());
+                    let token = state.and_then(|state| browser::screen_in_history_state(&state, &instance));
+                    // An entry from before this widget had a screen, or another widget's step, leaves it as it is.
+                    if let Some(screen) = token.and_then(|token| screen_of_history(&protocol, &token)) {
+                        if *on_screen.borrow() != screen {
+                            *shown_by_history.borrow_mut() = Some(screen);
+                            dispatcher.dispatch(Action::Show(screen));
+                        }
                     }
                 })
             });
@@ -160,7 +203,9 @@ pub fn Quiz(props: &QuizProps) -> Html {
     let start_over = {
         let dispatcher = state.dispatcher();
         let skip_welcome = props.config.start == StartAt::FirstQuestion;
+        let tracker = tracker.clone();
         Callback::from(move |_: ()| {
+            tracker.borrow_mut().start_over();
             dispatcher.dispatch(Action::StartOver);
             if skip_welcome {
                 dispatcher.dispatch(Action::Start);
@@ -183,14 +228,14 @@ pub fn Quiz(props: &QuizProps) -> Html {
         ),
         Screen::Question(question) => {
             let (number, about) = flow.progress(protocol).unwrap_or((1, 1));
-            let prompt = protocol.questions()[question].prompt.get("en").to_owned();
+            let prompt = protocol.questions()[question].prompt.get(&locale).to_owned();
             // Skipping the start screen moves its statements (but the duration) to the first question.
             let first_of_path = flow.walk(protocol).asked.first().copied().unwrap_or(question) == question;
             let skipped_start = props.config.start == StartAt::FirstQuestion && first_of_path;
             let intro = skipped_start.then(|| {
-                html! { <Statements disclaimer={protocol.protocol.disclaimer.get("en").to_owned()} config={props.config.clone()} /> }
+                html! { <Statements disclaimer={protocol.protocol.disclaimer.get(&locale).to_owned()} config={props.config.clone()} /> }
             });
-            let explain = first_mentions_on(protocol, flow, question);
+            let explain = first_mentions_on(protocol, flow, question, &locale);
             let html = html! {
                 <>
                 {intro}
@@ -233,9 +278,21 @@ pub fn Quiz(props: &QuizProps) -> Html {
         Screen::Result => {
             let walk = flow.walk(protocol);
             let recommendation = crate::engine::recommend(protocol, &walk);
-            let report = crate::report::report(protocol, &walk, &recommendation, "en");
+            let report = crate::report::report(protocol, &walk, &recommendation, &locale);
             let announcement = report.headline.clone();
+            let lead_form = props.config.lead_endpoint.as_ref().map(|endpoint| {
+                html! {
+                    <LeadFormSection
+                        protocol={protocol.clone()}
+                        answers={flow.answers.clone()}
+                        outcome={report.outcome}
+                        config={props.config.clone()}
+                        endpoint={endpoint.clone()}
+                    />
+                }
+            });
             let html = html! {
+                <>
                 <ResultScreen
                     report={Rc::new(report)}
                     config={props.config.clone()}
@@ -243,13 +300,15 @@ pub fn Quiz(props: &QuizProps) -> Html {
                     on_change_answers={dispatch(Action::ChangeAnswers)}
                     on_start_over={start_over}
                 />
+                {lead_form}
+                </>
             };
             (html, announcement)
         }
     };
 
     html! {
-        <div class="candidacy" lang="en">
+        <div class="candidacy" lang={locale.clone()} dir={crate::protocol::text_direction(&locale)} onclick={on_click}>
             <div class="candidacy-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{announcement}</div>
             {screen}
             <HelpBlock config={props.config.clone()} />
@@ -262,6 +321,7 @@ fn first_mentions_on(
     protocol: &ValidProtocol,
     flow: &Flow,
     question: crate::protocol::QuestionIdx,
+    locale: &str,
 ) -> Vec<(String, String)> {
     use crate::protocol::glossary::{first_mentions, question_text};
     let questions = protocol.questions();
@@ -270,7 +330,7 @@ fn first_mentions_on(
         walk.asked.iter().take_while(|&&q| q != question).map(|&q| question_text(&questions[q])).collect();
     first_mentions(&protocol.protocol.glossary, &seen, &question_text(&questions[question]))
         .into_iter()
-        .map(|entry| (entry.term.get("en").to_owned(), entry.explanation.get("en").to_owned()))
+        .map(|entry| (entry.term.get(locale).to_owned(), entry.explanation.get(locale).to_owned()))
         .collect()
 }
 

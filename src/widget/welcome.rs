@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::locale::use_locale;
+
 use crate::config::Config;
 use crate::protocol::ValidProtocol;
 
@@ -18,7 +20,8 @@ pub struct WelcomeProps {
 #[component]
 pub fn Welcome(props: &WelcomeProps) -> Html {
     let doc = &props.protocol.protocol;
-    let treatment = doc.treatment.name.get("en").to_lowercase();
+    let locale = use_locale();
+    let treatment = doc.treatment.name.get(&locale).to_lowercase();
     let on_click = props.on_start.reform(|_: MouseEvent| ());
     html! {
         <section class="candidacy-screen" data-step="welcome">
@@ -26,7 +29,7 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
                 {format!("Check if {treatment} could be right for you")}
             </h1>
             <p class="candidacy-lead">{format!("Answer a few questions about your skin and your health. It takes about 2 minutes.")}</p>
-            <Statements disclaimer={doc.disclaimer.get("en").to_owned()} config={props.config.clone()} />
+            <Statements disclaimer={doc.disclaimer.get(&locale).to_owned()} config={props.config.clone()} />
             <button type="button" class="candidacy-button candidacy-button-start" data-action="start" onclick={on_click}>
                 {"Start now"}
             </button>
