@@ -1,0 +1,55 @@
+// iframe mode (embed.html): one widget, configured by the frame's query parameters (the same
+// names as the element's attributes), telling the parent page its height so the parent script
+// (candidacy-frame.js) sizes the frame to fit. With `parent-origin`, the widget's events are
+// relayed to the parent too, and only to that origin.
+//
+// Messages to the parent:
+//   { type: "candidacy:resize", height: <CSS pixels> }
+//   { type: "candidacy:event", name: "candidacy:complete", detail: {...} }   (with parent-origin)
+import "./candidacy.js";
+
+const ATTRIBUTES = [
+  "protocol", "booking-url", "phone", "clinic-name", "locale", "primary", "accent", "radius",
+  "start", "prefill", "share-answers", "analytics", "lead-endpoint",
+];
+const EVENTS = ["candidacy:start", "candidacy:step", "candidacy:complete", "candidacy:action"];
+
+const params = new URLSearchParams(location.search);
+const quiz = document.createElement("candidacy-quiz");
+for (const name of ATTRIBUTES) {
+  if (params.has(name)) quiz.setAttribute(name, params.get(name));
+}
+if (params.has("id")) quiz.id = params.get("id");
+document.body.append(quiz);
+
+if (window.parent !== window) {
+  let last = 0;
+  const report = () => {
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height !== last) {
+      last = height;
+      window.parent.postMessage({ type: "candidacy:resize", height }, "*");
+    }
+  };
+  new ResizeObserver(report).observe(document.body);
+
+  const parentOrigin = originOf(params.get("parent-origin"));
+  if (parentOrigin) {
+    for (const name of EVENTS) {
+      quiz.addEventListener(name, (event) => {
+        window.parent.postMessage({ type: "candidacy:event", name, detail: event.detail }, parentOrigin);
+      });
+    }
+  } else if (params.has("parent-origin")) {
+    console.warn("candidacy: ignoring `parent-origin`: write an origin like https://clinic.example");
+  }
+}
+
+function originOf(value) {
+  try {
+    const url = new URL(value ?? "");
+    return /^https?:$/.test(url.protocol) ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
