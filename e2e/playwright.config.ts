@@ -36,7 +36,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node serve.mjs ../dist ${port}`,
+    command: `node serve.mjs ../dist ${port} pages`,
     url: `http://127.0.0.1:${port}/index.html`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -70,7 +70,8 @@ async fn welcome_then_the_first_question_with_focus_on_its_heading() {
     let root = mount(&host);
     flush().await;
     assert_eq!(find(&root, "h1").text_content().unwrap(), "Check if microneedling could be right for you");
-    assert!(!root.contains(document().active_element().as_ref().map(|e| e.unchecked_ref())), "no focus on load");
+    let shadow: web_sys::ShadowRoot = root.get_root_node().dyn_into().unwrap();
+    assert!(shadow.active_element().is_none(), "no focus on load");
 
     click(&root, "[data-action=start]").await;
     let question = find(&root, "section[data-question-id=concerns]");
@@ -95,7 +96,8 @@ async fn continue_without_an_answer_shows_the_error_summary_and_focuses_it() {
         find(&root, ".candidacy-error-message").text_content().unwrap(),
         "Error: Select what you would like to improve"
     );
-    assert!(document().active_element().unwrap().is_same_node(Some(summary.unchecked_ref())));
+    let shadow: web_sys::ShadowRoot = root.get_root_node().dyn_into().unwrap();
+    assert!(shadow.active_element().unwrap().is_same_node(Some(summary.unchecked_ref())));
 }
 
 #[wasm_bindgen_test]

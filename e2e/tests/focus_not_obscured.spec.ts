@@ -10,7 +10,8 @@ const PAGE = "/demo/fixed-header.html";
 /** How the focused element overlaps the fixed header and cookie bar, in px (0 when clear). */
 async function obscured(quiz: QuizPage): Promise<{ focused: string; header: number; cookies: number }> {
   return quiz.page.evaluate(() => {
-    const el = document.activeElement as HTMLElement;
+    let el = document.activeElement as HTMLElement;
+    while (el.shadowRoot?.activeElement) el = el.shadowRoot.activeElement as HTMLElement;
     const box = el.getBoundingClientRect();
     const overlap = (other: Element | null) => {
       if (!other) return 0;
@@ -51,7 +52,7 @@ test("each step's focused heading and every tabbed control stay clear of the fix
     await expect(quiz.heading).toBeFocused();
     await expectClear(quiz, `question ${id}`);
     if (id === "concerns") {
-      await tabThrough(quiz, id, () => quiz.continueButton(id).evaluate((el) => el === document.activeElement));
+      await tabThrough(quiz, id, () => quiz.continueButton(id).evaluate((el) => el === (el.getRootNode() as Document | ShadowRoot).activeElement));
       // Shift+Tab back up to the heading's neighbour, the Back link, past the header.
       for (let i = 0; i < 9; i++) {
         await page.keyboard.press("Shift+Tab");
@@ -64,12 +65,12 @@ test("each step's focused heading and every tabbed control stay clear of the fix
   await expect(quiz.checkScreen).toBeVisible();
   await expect(quiz.heading).toBeFocused();
   await expectClear(quiz, "check answers");
-  await tabThrough(quiz, "check answers", () => quiz.seeResultButton().evaluate((el) => el === document.activeElement));
+  await tabThrough(quiz, "check answers", () => quiz.seeResultButton().evaluate((el) => el === (el.getRootNode() as Document | ShadowRoot).activeElement));
   await page.keyboard.press("Enter");
   await expect(quiz.result).toBeVisible();
   await expect(quiz.heading).toBeFocused();
   await expectClear(quiz, "result");
-  await tabThrough(quiz, "result", () => quiz.resultAction("start-over").evaluate((el) => el === document.activeElement));
+  await tabThrough(quiz, "result", () => quiz.resultAction("start-over").evaluate((el) => el === (el.getRootNode() as Document | ShadowRoot).activeElement));
 });
 
 test("the error summary, when focused, is clear of the fixed header", async ({ quiz }) => {

@@ -11,7 +11,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Presses Tab (or Shift+Tab) until `target` has focus; fails after `max` presses. */
 async function tabTo(quiz: QuizPage, target: Locator, { shift = false, max = 40 } = {}): Promise<number> {
   for (let presses = 0; presses <= max; presses++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return presses;
+    if (await target.evaluate((el) => el === (el.getRootNode() as Document | ShadowRoot).activeElement)) return presses;
     await quiz.page.keyboard.press(shift ? "Shift+Tab" : "Tab");
   }
   throw new Error(`${target} never got focus; focus is on ${await quiz.activeElement()}`);
@@ -97,7 +97,7 @@ test("on page load nothing in the widget has focus and the page is not scrolled,
   await expect(quiz.welcome).toBeVisible();
   const atRest = () =>
     page.evaluate(() => ({
-      inWidget: document.querySelector("[data-candidacy]")!.contains(document.activeElement),
+      inWidget: document.querySelector("candidacy-quiz")!.contains(document.activeElement),
       scrollY: window.scrollY,
     }));
   expect(await atRest()).toEqual({ inWidget: false, scrollY: 0 });

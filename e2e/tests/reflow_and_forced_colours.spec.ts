@@ -21,7 +21,7 @@ const SIZES = {
 
 /** Runs axe and the reflow check on the screen shown; returns problems naming the screen. */
 async function audit(quiz: QuizPage, screen: string, problems: string[], incomplete: Set<string>): Promise<void> {
-  const results = await new AxeBuilder({ page: quiz.page }).include(".candidacy").withTags(TAGS).analyze();
+  const results = await new AxeBuilder({ page: quiz.page }).include("candidacy-quiz").withTags(TAGS).analyze();
   for (const v of results.violations) {
     problems.push(`[${screen}] axe ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   }
@@ -64,7 +64,8 @@ test("focus stays visible under forced colours", async ({ quiz, page }) => {
   await page.keyboard.press("Tab");
   await page.keyboard.press("Tab");
   const focused = await page.evaluate(() => {
-    const el = document.activeElement as HTMLElement;
+    let el = document.activeElement as HTMLElement;
+    while (el.shadowRoot?.activeElement) el = el.shadowRoot.activeElement as HTMLElement;
     const style = getComputedStyle(el);
     return { tag: el.tagName, outlineStyle: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth) };
   });

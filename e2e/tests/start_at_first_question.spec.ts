@@ -13,7 +13,7 @@ test("the quiz opens on the first question with the statements, no Back link, an
   await expect(quiz.backButton()).toHaveCount(0);
   await expect(quiz.root).toContainText("Your answers stay on this device");
   await expect(quiz.root.getByRole("link", { name: "+1 555 0100" }).first()).toHaveAttribute("href", "tel:+15550100");
-  expect(await page.evaluate(() => document.querySelector("[data-candidacy]")!.contains(document.activeElement))).toBe(false);
+  expect(await page.evaluate(() => document.querySelector("candidacy-quiz")!.contains(document.activeElement))).toBe(false);
 
   // The second question has Back, which leads to the first (still without Back).
   await quiz.answerAndContinue("concerns", ["pigmentation"]);

@@ -1,0 +1,110 @@
+// Host events: `candidacy:start`, `candidacy:step`, `candidacy:complete` and `candidacy:action`
+// bubble out of the shadow root with the right detail and no answers unless `share-answers` is
+// set; with `analytics` they also go to `window.dataLayer`.
+import { test, expect } from "./fixtures/test";
+import { QuizPage } from "./fixtures/quiz_page";
+import { expectedPath, pathOf, protocol } from "./fixtures/protocol";
+import type { Page } from "@playwright/test";
+
+interface Heard {
+  name: string;
+  detail: Record<string, unknown>;
+  bubbledTo: string;
+}
+
+/** Before any script: record every candidacy event at the document, stub print, keep booking and
+ * calling on the page, and give the page a Google Tag Manager `dataLayer`. */
+async function listen(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const heard: unknown[] = [];
+    (window as { __heard?: unknown[] }).__heard = heard;
+    (window as { dataLayer?: unknown[] }).dataLayer = [];
+    for (const name of ["candidacy:start", "candidacy:step", "candidacy:complete", "candidacy:action"]) {
+      document.addEventListener(name, (e) => {
+        heard.push({ name, detail: (e as CustomEvent).detail, bubbledTo: (e.target as Element).tagName.toLowerCase() });
+      });
+    }
+    window.print = () => {};
+    document.addEventListener("click", (e) => {
+      const link = (e.composedPath()[0] as Element).closest?.("a[data-action]");
+      if (link) e.preventDefault();
+    }, true);
+  });
+}
+
+async function addWidget(page: Page, attributes: Record<string, string>): Promise<QuizPage> {
+  await page.evaluate((attributes) => {
+    const quiz = document.createElement("candidacy-quiz");
+    for (const [name, value] of Object.entries(attributes)) quiz.setAttribute(name, value);
+    document.getElementById("slot")!.append(quiz);
+  }, attributes);
+  const quiz = new QuizPage(page);
+  await expect(quiz.welcome).toBeVisible();
+  return quiz;
+}
+
+const heard = (page: Page) => page.evaluate(() => (window as { __heard?: unknown[] }).__heard as Heard[]);
+const dataLayer = (page: Page) => page.evaluate(() => (window as { dataLayer?: unknown[] }).dataLayer as Record<string, unknown>[]);
+const CLINIC = { "clinic-name": "Glow Clinic", "booking-url": "https://clinic.example/book", phone: "+1 555 0100" };
+const PROTOCOL = { id: protocol.id, version: protocol.version };
+
+test("a whole quiz: start, a step per question, complete, then book, call and print; no answers anywhere", async ({ page }) => {
+  await listen(page);
+  await page.goto("/site/blank.html");
+  const quiz = await addWidget(page, CLINIC);
+  const path = pathOf({ recent_sun: true });
+  await quiz.answerPath(path);
+  await quiz.seeResult();
+  await quiz.expectOutcome("postpone");
+  for (const action of ["book", "call", "print"]) await quiz.resultAction(action).click();
+
+  const events = await heard(page);
+  const ids = path.map(([id]) => id);
+  expect(events.map((e) => e.name)).toEqual([
+    "candidacy:start",
+    ...ids.map(() => "candidacy:step"),
+    "candidacy:complete",
+    "candidacy:action",
+    "candidacy:action",
+    "candidacy:action",
+  ]);
+  expect(events.every((e) => e.bubbledTo === "candidacy-quiz"), "retargeted to the element").toBe(true);
+  const steps = events.filter((e) => e.name === "candidacy:step");
+  expect(steps.map((e) => [e.detail.questionId, e.detail.index])).toEqual(ids.map((id, i) => [id, i + 1]));
+  expect(events.find((e) => e.name === "candidacy:complete")!.detail).toEqual({ protocol: PROTOCOL, outcome: "postpone", plan: null });
+  expect(events.filter((e) => e.name === "candidacy:action").map((e) => e.detail.action)).toEqual(["book", "call", "print"]);
+
+  const everything = JSON.stringify(events);
+  for (const word of ["answers", "reasons", "fine_lines", "type_3"]) expect(everything).not.toContain(word);
+  expect(await dataLayer(page), "no dataLayer pushes without the analytics attribute").toEqual([]);
+});
+
+test("share-answers adds the answers and reasons; analytics pushes the same to the dataLayer", async ({ page }) => {
+  await listen(page);
+  await page.goto("/site/blank.html");
+  const quiz = await addWidget(page, { ...CLINIC, "share-answers": "", analytics: "" });
+  await quiz.answerPath(pathOf({ blood_thinners: true }));
+  await quiz.seeResult();
+  await quiz.expectOutcome("consult", [3, 4]);
+
+  const events = await heard(page);
+  const complete = events.find((e) => e.name === "candidacy:complete")!.detail;
+  expect(complete.outcome).toBe("consult");
+  expect(complete.reasons).toEqual(["blood_thinners"]);
+  expect((complete.answers as Record<string, unknown>).blood_thinners).toBe(true);
+  expect(complete.plan).toEqual({ sessionsMin: 3, sessionsMax: 4, intervalWeeksMin: 4, intervalWeeksMax: 6 });
+
+  const pushes = await dataLayer(page);
+  expect(pushes.map((p) => p.event)).toEqual(events.map((e) => e.name));
+  expect(pushes.at(-1)).toEqual({ event: "candidacy:complete", ...complete });
+});
+
+test("the asked questions match the path the protocol expects", async ({ page }) => {
+  await listen(page);
+  await page.goto("/site/blank.html");
+  const quiz = await addWidget(page, CLINIC);
+  const answers = Object.fromEntries(pathOf({ concerns: ["acne_scars"] }));
+  await quiz.answerPath(pathOf({ concerns: ["acne_scars"] }));
+  const steps = (await heard(page)).filter((e) => e.name === "candidacy:step").map((e) => e.detail.questionId);
+  expect(steps).toEqual(expectedPath(answers));
+});
