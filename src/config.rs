@@ -5,6 +5,10 @@
 
 pub(crate) mod values;
 
+use std::collections::BTreeMap;
+
+use crate::protocol::Outcome;
+
 /// Where the quiz opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum StartAt {
@@ -56,10 +60,25 @@ pub struct Config {
     pub analytics: bool,
     /// Where "Send my results to the clinic" posts, after explicit consent; no form without it.
     pub lead_endpoint: Option<String>,
+    /// The result's main button per outcome, instead of "Book a consultation" to `booking_url`.
+    pub calls_to_action: BTreeMap<Outcome, CallToAction>,
+    /// Call-to-action URLs carry the page's campaign parameters (`utm_*`, click ids).
+    pub cta_attribution: bool,
+    /// The outcome may go to advertising tools: `dataLayer` pushes and call-to-action URLs carry it.
+    pub analytics_outcome: bool,
+    /// A clinic trying its live page: a badge, events marked `test`, no lead sent.
+    pub test_mode: bool,
+}
+
+/// A result's main button: what it says and where it goes (`https:` or `http:`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallToAction {
+    pub label: String,
+    pub url: String,
 }
 
 /// Every attribute the widget reads, in the README's order.
-pub const ATTRIBUTES: [&str; 13] = [
+pub const ATTRIBUTES: [&str; 17] = [
     "protocol",
     "booking-url",
     "phone",
@@ -73,6 +92,10 @@ pub const ATTRIBUTES: [&str; 13] = [
     "share-answers",
     "analytics",
     "lead-endpoint",
+    "cta",
+    "cta-attribution",
+    "analytics-outcome",
+    "test-mode",
 ];
 
 /// An attribute value that was ignored, and why.
@@ -132,6 +155,8 @@ impl Config {
         };
         let prefill = read("prefill", &|v| prefill_object(v).map(drop)).and_then(|v| prefill_object(&v).ok());
         let lead_endpoint = read("lead-endpoint", &values::relative_or_web_url);
+        let calls_to_action = read("cta", &|v| calls_to_action(v).map(drop))
+            .map_or_else(BTreeMap::new, |v| calls_to_action(&v).unwrap_or_default());
         let mut flag = |name: &'static str| match attribute(name).as_deref().map(str::trim) {
             None | Some("false") => false,
             Some("" | "true") => true,
@@ -144,6 +169,9 @@ impl Config {
         };
         let share_answers = flag("share-answers");
         let analytics = flag("analytics");
+        let cta_attribution = flag("cta-attribution");
+        let analytics_outcome = flag("analytics-outcome");
+        let test_mode = flag("test-mode");
         let config = Config {
             clinic_name,
             booking_url,
@@ -156,6 +184,10 @@ impl Config {
             share_answers,
             analytics,
             lead_endpoint,
+            calls_to_action,
+            cta_attribution,
+            analytics_outcome,
+            test_mode,
         };
         (config, warnings)
     }
@@ -166,6 +198,29 @@ impl Config {
         let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
         Some(format!("tel:{digits}"))
     }
+}
+
+/// `{"candidate": {"label": "Book your first session", "url": "https://…"}, …}`: every entry must be
+/// usable, so a typo never sends a visitor to the wrong place.
+fn calls_to_action(value: &str) -> Result<BTreeMap<Outcome, CallToAction>, String> {
+    let example = r#"write {"candidate": {"label": "Book your first session", "url": "https://…"}}"#;
+    let map: BTreeMap<String, serde_json::Value> =
+        serde_json::from_str(value).map_err(|e| format!("it is not a JSON object ({e}); {example}"))?;
+    let mut calls = BTreeMap::new();
+    for (key, entry) in map {
+        let outcome = Outcome::ALL.into_iter().find(|o| o.as_str() == key).ok_or_else(|| {
+            format!("`{}` is not an outcome (candidate, consult, postpone, not_candidate)", key.escape_debug())
+        })?;
+        let text = |field: &str| entry.get(field).and_then(serde_json::Value::as_str).map(str::trim);
+        let label = match text("label") {
+            Some(label) if !label.is_empty() && label.chars().count() <= 80 => label.to_owned(),
+            _ => return Err(format!("`{key}` needs a `label` of 1 to 80 characters")),
+        };
+        let url = text("url").ok_or_else(|| format!("`{key}` needs a `url`"))?;
+        values::web_url(url).map_err(|why| format!("`{key}`: {why}"))?;
+        calls.insert(outcome, CallToAction { label, url: url.to_owned() });
+    }
+    Ok(calls)
 }
 
 fn prefill_object(value: &str) -> Result<serde_json::Map<String, serde_json::Value>, String> {
@@ -200,8 +255,18 @@ mod tests {
             ("share-answers", ""),
             ("analytics", "true"),
             ("lead-endpoint", "/api/lead"),
+            ("cta", r#"{"consult": {"label": "Book a free consultation", "url": "https://clinic.example/free"}}"#),
+            ("cta-attribution", ""),
+            ("analytics-outcome", ""),
+            ("test-mode", ""),
         ]);
         assert_eq!(warnings, []);
+        let consult = &config.calls_to_action[&Outcome::Consult];
+        assert_eq!(
+            (consult.label.as_str(), consult.url.as_str()),
+            ("Book a free consultation", "https://clinic.example/free")
+        );
+        assert!(config.cta_attribution && config.analytics_outcome && config.test_mode);
         assert_eq!(config.clinic_name.as_deref(), Some("Glow Clinic"));
         assert_eq!(config.booking_url.as_deref(), Some("https://clinic.example/book"));
         assert_eq!(config.tel_href().as_deref(), Some("tel:+15550100"));
@@ -235,6 +300,7 @@ mod tests {
             ("prefill", "[1, 2]"),
             ("share-answers", "yes please"),
             ("lead-endpoint", "javascript:alert(1)"),
+            ("cta", r#"{"candidate": {"label": "Book", "url": "javascript:alert(1)"}}"#),
         ]);
         assert_eq!(config, Config::default());
         let named: Vec<&str> = warnings.iter().map(|w| w.attribute).collect();
@@ -250,6 +316,7 @@ mod tests {
                 "radius",
                 "prefill",
                 "lead-endpoint",
+                "cta",
                 "share-answers"
             ]
         );

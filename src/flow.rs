@@ -11,7 +11,7 @@ use crate::engine::{self, Walk};
 use crate::protocol::{QuestionIdx, ValidProtocol};
 
 pub use draft::{Draft, DraftError};
-pub use prefill::prefill;
+pub use prefill::{prefill, prefill_from_url};
 pub use saved::{RestoreError, SAVED_FORMAT};
 
 /// What the visitor sees.

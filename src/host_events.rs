@@ -6,6 +6,7 @@
 use serde_json::{json, Value};
 
 use crate::answers::Answers;
+use crate::attribution::Attribution;
 use crate::flow::{Flow, Screen};
 use crate::protocol::ValidProtocol;
 use crate::report::RecommendationReport;
@@ -63,8 +64,9 @@ impl HostEvent {
         }
     }
 
-    /// The event's `detail`. `answers` is `Some` only when the clinic set `share-answers`.
-    pub fn detail(&self, protocol: &ValidProtocol, answers: Option<&Answers>) -> Value {
+    /// The event's `detail`, for the host page's own code.
+    pub fn detail(&self, protocol: &ValidProtocol, context: &Context) -> Value {
+        let answers = context.answers;
         let mut detail = json!({ "protocol": { "id": protocol.protocol.id, "version": protocol.protocol.version } });
         match self {
             HostEvent::Start => {}
@@ -95,8 +97,39 @@ impl HostEvent {
                 detail["answers"] = answers.to_json(protocol);
             }
         }
+        if matches!(self, HostEvent::Start | HostEvent::Complete(_)) && !context.attribution.is_empty() {
+            detail["attribution"] = context.attribution.to_json();
+        }
+        if context.test {
+            detail["test"] = json!(true);
+        }
         detail
     }
+
+    /// The entry pushed to `window.dataLayer` (advertising tools): `{event, ...detail}`, without the
+    /// outcome or the plan (which gives the outcome away) unless the clinic set `analytics-outcome`.
+    pub fn data_layer_entry(&self, detail: &Value, with_outcome: bool) -> Value {
+        let mut entry = json!({ "event": self.name() });
+        if let (Some(entry), Some(detail)) = (entry.as_object_mut(), detail.as_object()) {
+            entry.extend(detail.clone());
+            if !with_outcome {
+                entry.remove("outcome");
+                entry.remove("plan");
+            }
+        }
+        entry
+    }
+}
+
+/// What a detail may carry besides the event itself.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// `Some` only when the clinic set `share-answers`.
+    pub answers: Option<&'a Answers>,
+    /// The page's campaign parameters (on `start` and `complete`).
+    pub attribution: &'a Attribution,
+    /// The clinic's `test-mode`: every detail says `test: true`.
+    pub test: bool,
 }
 
 /// Follows the quiz from screen to screen and says which events each move makes.

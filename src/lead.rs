@@ -5,6 +5,7 @@
 use serde_json::{json, Value};
 
 use crate::answers::Answers;
+use crate::attribution::Attribution;
 use crate::protocol::{Outcome, ValidProtocol};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,12 +143,13 @@ pub fn payload(
     outcome: Outcome,
     clinic: &str,
     submitted_at: &str,
+    attribution: &Attribution,
 ) -> Value {
     let optional = |value: &str| match value.trim() {
         "" => Value::Null,
         value => json!(value),
     };
-    json!({
+    let mut payload = json!({
         "type": "candidacy-lead",
         "protocol": { "id": protocol.protocol.id, "version": protocol.protocol.version },
         "outcome": outcome.as_str(),
@@ -155,7 +157,11 @@ pub fn payload(
         "contact": { "name": form.name.trim(), "email": optional(&form.email), "phone": optional(&form.phone) },
         "consent": { "given": form.consent, "text": consent_text(clinic) },
         "submittedAt": submitted_at,
-    })
+    });
+    if !attribution.is_empty() {
+        payload["attribution"] = attribution.to_json();
+    }
+    payload
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! - the `candidacy` binary ([`cli`]) prints all of that for people; the widget renders it in a browser.
 
 pub mod answers;
+pub mod attribution;
 pub mod check;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -34,7 +34,15 @@ pub fn mount(host: web_sys::HtmlElement, root: web_sys::Element, instance: Strin
         browser::warn(&warning.to_string());
     }
     apply_theme(&host, &config);
-    let host = Host { element: host, instance, share_answers: config.share_answers, analytics: config.analytics };
+    let host = Host {
+        element: host,
+        instance,
+        share_answers: config.share_answers,
+        analytics: config.analytics,
+        analytics_outcome: config.analytics_outcome,
+        test_mode: config.test_mode,
+        attribution: host::session_attribution(),
+    };
     yew::Renderer::<App>::with_root_and_props(root, AppProps { config: Rc::new(config), host }).render()
 }
 

@@ -210,3 +210,27 @@ fn prefill_sets_concerns_shown_selected_and_ignores_screening_answers() {
     assert_eq!(opened.draft, Draft::Multi(acne_scars));
     assert_eq!(Flow::prefilled(&protocol, answers, true), opened);
 }
+
+#[test]
+fn url_parameters_prefill_concerns_only() {
+    let protocol = default_protocol();
+    let from_url = candidacy::flow::prefill_from_url(
+        &protocol,
+        [
+            ("utm_source", "google"),
+            ("candidacy_concern", "acne_scars,fine_lines"),
+            ("candidacy_pregnant_or_breastfeeding", "no"),
+            ("candidacy_age", "34"),
+        ],
+    );
+    assert_eq!(
+        serde_json::Value::Object(from_url.clone()),
+        serde_json::json!({"concerns": ["acne_scars", "fine_lines"], "pregnant_or_breastfeeding": false, "age": 34})
+    );
+    let (answers, warnings) = candidacy::flow::prefill(&protocol, &from_url);
+    let chosen: OptionSet =
+        ["acne_scars", "fine_lines"].into_iter().map(|id| option(&protocol, "concerns", id)).collect();
+    assert_eq!(answers.get(q(&protocol, "concerns")), Some(Value::Options(chosen)));
+    assert_eq!(answers.answered().count(), 1, "screening questions are never prefilled: {warnings:?}");
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+}

@@ -5,9 +5,11 @@
 
 mod common;
 
+use candidacy::answers::Answers;
 use candidacy::answers::YesNo;
+use candidacy::attribution::Attribution;
 use candidacy::flow::{reduce, Action, Draft, Flow};
-use candidacy::host_events::{HostAction, HostEvent, Tracker};
+use candidacy::host_events::{Context, HostAction, HostEvent, Tracker};
 use candidacy::protocol::ValidProtocol;
 use common::default_protocol;
 use common::quiz::{answer, safe_draft};
@@ -40,6 +42,19 @@ fn safe_quiz(protocol: &ValidProtocol) -> Vec<Action> {
     actions
 }
 
+/// A detail as the default widget sends it: no answers, no campaign, not a test.
+fn plain(protocol: &ValidProtocol, event: &HostEvent) -> serde_json::Value {
+    event.detail(protocol, &Context { answers: None, attribution: &Attribution::default(), test: false })
+}
+
+fn shared(protocol: &ValidProtocol, event: &HostEvent, answers: &Answers) -> serde_json::Value {
+    event.detail(protocol, &Context { answers: Some(answers), attribution: &Attribution::default(), test: false })
+}
+
+fn book_action_detail(protocol: &ValidProtocol, answers: &Answers) -> serde_json::Value {
+    shared(protocol, &HostEvent::Action(HostAction::from_hook("book").unwrap()), answers)
+}
+
 fn names(events: &[HostEvent]) -> Vec<&'static str> {
     events.iter().map(HostEvent::name).collect()
 }
@@ -66,7 +81,7 @@ fn a_whole_quiz_makes_one_start_a_step_per_question_and_one_complete() {
         asked.iter().enumerate().map(|(i, &q)| (protocol.questions()[q].id.clone(), i + 1)).collect();
     assert_eq!(steps, path);
 
-    let complete = seen.last().unwrap().detail(&protocol, None);
+    let complete = plain(&protocol, seen.last().unwrap());
     assert_eq!(complete["outcome"], "candidate");
     assert_eq!(complete["protocol"]["id"], "microneedling");
     assert!(complete["plan"]["sessionsMin"].as_u64().unwrap() >= 1, "{complete}");
@@ -77,15 +92,15 @@ fn details_carry_no_answers_unless_shared() {
     let protocol = default_protocol();
     let (flow, seen) = events(&protocol, Flow::new(&protocol), &safe_quiz(&protocol));
     for event in &seen {
-        let detail = event.detail(&protocol, None).to_string();
+        let detail = plain(&protocol, event).to_string();
         assert!(!detail.contains("answers") && !detail.contains("reasons"), "{detail}");
         // Not even an option id of an answer leaks into a default detail.
         assert!(!detail.contains("fine_lines") && !detail.contains("neck_chest"), "{detail}");
     }
-    let shared = seen.last().unwrap().detail(&protocol, Some(&flow.answers));
+    let shared = shared(&protocol, seen.last().unwrap(), &flow.answers);
     assert_eq!(shared["answers"]["concerns"], serde_json::json!(["fine_lines"]));
     assert_eq!(shared["reasons"], serde_json::json!([]));
-    let action = HostEvent::Action(HostAction::from_hook("book").unwrap()).detail(&protocol, Some(&flow.answers));
+    let action = book_action_detail(&protocol, &flow.answers);
     assert_eq!(
         action,
         serde_json::json!({"protocol": {"id": "microneedling", "version": protocol.protocol.version}, "action": "book"})
@@ -107,7 +122,7 @@ fn a_blocking_answer_completes_with_its_outcome_and_shared_reasons() {
     }
     actions.push(Action::SeeResult);
     let (flow, seen) = events(&protocol, Flow::new(&protocol), &actions);
-    let detail = seen.last().unwrap().detail(&protocol, Some(&flow.answers));
+    let detail = shared(&protocol, seen.last().unwrap(), &flow.answers);
     assert_eq!(detail["outcome"], "postpone");
     assert_eq!(detail["plan"], serde_json::Value::Null);
     assert!(
@@ -135,4 +150,26 @@ fn a_restored_session_is_not_a_new_start_and_start_over_allows_one() {
     // Back to the welcome screen and on again is the same start.
     let (_, seen) = events(&protocol, Flow::new(&protocol), &[Action::Start, Action::Back, Action::Start]);
     assert_eq!(names(&seen), ["candidacy:start", "candidacy:step", "candidacy:step"]);
+}
+
+#[test]
+fn campaign_parameters_and_test_mode_mark_details_and_the_data_layer_hides_the_outcome() {
+    let protocol = default_protocol();
+    let (_, seen) = events(&protocol, Flow::new(&protocol), &safe_quiz(&protocol));
+    let attribution = Attribution::from_pairs([("utm_source", "<script>x</script>"), ("gclid", "abc")]);
+    let context = Context { answers: None, attribution: &attribution, test: true };
+    let start = seen[0].detail(&protocol, &context);
+    assert_eq!(start["attribution"], serde_json::json!({"utm_source": "<script>x</script>", "gclid": "abc"}));
+    assert_eq!(start["test"], true);
+    let step = seen[1].detail(&protocol, &context);
+    assert!(step.get("attribution").is_none(), "only start and complete carry the campaign");
+
+    let complete = seen.last().unwrap();
+    let detail = complete.detail(&protocol, &context);
+    assert_eq!(detail["outcome"], "candidate");
+    let pushed = complete.data_layer_entry(&detail, false);
+    assert_eq!(pushed["event"], "candidacy:complete");
+    assert!(pushed.get("outcome").is_none() && pushed.get("plan").is_none(), "{pushed}");
+    assert_eq!(pushed["attribution"]["gclid"], "abc");
+    assert_eq!(complete.data_layer_entry(&detail, true)["outcome"], "candidate");
 }

@@ -85,3 +85,27 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// The page's query parameters, decoded, in order.
+pub fn query_pairs() -> Vec<(String, String)> {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return Vec::new() };
+    let Ok(Some(entries)) = js_sys::try_iter(&params) else { return Vec::new() };
+    entries
+        .flatten()
+        .filter_map(|entry| {
+            let pair: js_sys::Array = entry.dyn_into().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}
+
+/// `url` with `params` set in its query (the fragment kept), or `url` unchanged if it cannot be parsed.
+pub fn with_query(url: &str, params: &[(&str, &str)]) -> String {
+    let Ok(parsed) = web_sys::Url::new(url) else { return url.to_owned() };
+    let search = parsed.search_params();
+    for (name, value) in params {
+        search.set(name, value);
+    }
+    parsed.href()
+}

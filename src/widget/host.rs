@@ -6,7 +6,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::browser;
 use crate::answers::Answers;
-use crate::host_events::HostEvent;
+use crate::attribution::Attribution;
+use crate::host_events::{Context, HostEvent};
 use crate::protocol::ValidProtocol;
 
 #[derive(Clone, PartialEq)]
@@ -16,14 +17,23 @@ pub struct Host {
     pub instance: String,
     pub share_answers: bool,
     pub analytics: bool,
+    /// `dataLayer` pushes may carry the outcome (`analytics-outcome`).
+    pub analytics_outcome: bool,
+    pub test_mode: bool,
+    /// The page's campaign parameters, kept for the session.
+    pub attribution: Attribution,
 }
 
 impl Host {
     /// Dispatches `event` on the element (bubbling, composed) and, when the clinic asked for
     /// analytics and the page has a Google Tag Manager `dataLayer`, pushes it there too.
     pub fn emit(&self, protocol: &ValidProtocol, event: &HostEvent, answers: &Answers) {
-        let shared = self.share_answers.then_some(answers);
-        let detail = event.detail(protocol, shared);
+        let context = Context {
+            answers: self.share_answers.then_some(answers),
+            attribution: &self.attribution,
+            test: self.test_mode,
+        };
+        let detail = event.detail(protocol, &context);
         let Ok(detail_js) = js_sys::JSON::parse(&detail.to_string()) else { return };
         let init = web_sys::CustomEventInit::new();
         init.set_bubbles(true);
@@ -36,22 +46,30 @@ impl Host {
             Err(_) => browser::warn(&format!("candidacy: could not dispatch `{}`", event.name())),
         }
         if self.analytics {
-            push_to_data_layer(event.name(), &detail);
+            push_to_data_layer(&event.data_layer_entry(&detail, self.analytics_outcome));
         }
     }
 }
 
-/// `dataLayer.push({event, ...detail})`, the Google Tag Manager convention; nothing without a
-/// `dataLayer` array on the page.
-fn push_to_data_layer(name: &str, detail: &serde_json::Value) {
+/// `dataLayer.push(entry)`, the Google Tag Manager convention; nothing without a `dataLayer` array
+/// on the page.
+fn push_to_data_layer(entry: &serde_json::Value) {
     let Some(window) = web_sys::window() else { return };
     let Ok(layer) = js_sys::Reflect::get(&window, &JsValue::from_str("dataLayer")) else { return };
     let Some(layer) = layer.dyn_ref::<js_sys::Array>() else { return };
-    let mut entry = serde_json::json!({ "event": name });
-    if let (Some(entry), Some(detail)) = (entry.as_object_mut(), detail.as_object()) {
-        entry.extend(detail.clone());
-    }
     if let Ok(entry) = js_sys::JSON::parse(&entry.to_string()) {
         layer.push(&entry);
     }
+}
+
+/// The campaign parameters of this visit: the page URL's, else those kept earlier in the session.
+pub fn session_attribution() -> Attribution {
+    const KEY: &str = "candidacy:attribution";
+    let pairs = browser::query_pairs();
+    let from_url = Attribution::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    if !from_url.is_empty() {
+        browser::save(KEY, &from_url.save());
+        return from_url;
+    }
+    browser::load(KEY).and_then(|saved| Attribution::restore(&saved)).unwrap_or_default()
 }

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::answers::Answers;
+use crate::attribution::Attribution;
 use crate::config::Config;
 use crate::lead::{self, LeadAction, LeadField, LeadForm, LeadStatus};
 use crate::protocol::{Outcome, ValidProtocol};
@@ -19,6 +20,7 @@ pub struct LeadFormProps {
     pub outcome: Outcome,
     pub config: Rc<Config>,
     pub endpoint: AttrValue,
+    pub attribution: Attribution,
 }
 
 #[derive(PartialEq)]
@@ -49,10 +51,15 @@ pub fn LeadFormSection(props: &LeadFormProps) -> Html {
         let (endpoint, clinic) = (props.endpoint.to_string(), clinic.clone());
         let (protocol, answers, outcome, form) =
             (props.protocol.clone(), props.answers.clone(), props.outcome, form.clone());
+        let (attribution, test_mode) = (props.attribution.clone(), props.config.test_mode);
         use_effect_with(form.status.clone(), move |status| {
-            if *status == LeadStatus::Sending {
+            if *status == LeadStatus::Sending && test_mode {
+                super::browser::warn("candidacy: test mode: the results were not sent");
+                dispatcher.dispatch(LeadAction::Sent);
+            } else if *status == LeadStatus::Sending {
                 let submitted_at = String::from(js_sys::Date::new_0().to_iso_string());
-                let body = lead::payload(&form, &protocol, &answers, outcome, &clinic, &submitted_at).to_string();
+                let body = lead::payload(&form, &protocol, &answers, outcome, &clinic, &submitted_at, &attribution);
+                let body = body.to_string();
                 wasm_bindgen_futures::spawn_local(async move {
                     dispatcher.dispatch(match post(&endpoint, body).await {
                         Ok(()) => LeadAction::Sent,
@@ -114,7 +121,11 @@ pub fn LeadFormSection(props: &LeadFormProps) -> Html {
             <section class="candidacy-section candidacy-lead-form" data-lead="sent">
                 <h2 class="candidacy-subheading">{format!("Send your results to {clinic}")}</h2>
                 <div class="candidacy-panel-success" role="status" tabindex="-1" ref={outcome_message}>
-                    <p>{format!("Sent. {clinic} has your answers and result, and will contact you.")}</p>
+                    if props.config.test_mode {
+                        <p>{"Test mode: nothing was sent. On the live page, the clinic would now have your answers."}</p>
+                    } else {
+                        <p>{format!("Sent. {clinic} has your answers and result, and will contact you.")}</p>
+                    }
                 </div>
             </section>
         };

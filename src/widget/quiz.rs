@@ -14,7 +14,7 @@ use super::host::Host;
 use super::lead_form::LeadFormSection;
 use super::locale::use_locale;
 use super::question::QuestionScreen;
-use super::result::ResultScreen;
+use super::result::{call_to_action, ResultScreen};
 use super::welcome::{Statements, Welcome};
 use crate::config::{Config, StartAt};
 use crate::flow::{self, Action, Flow, Screen};
@@ -85,14 +85,12 @@ fn initial_flow(protocol: &ValidProtocol, config: &Config, host: &Host) -> Flow 
             }
         }
     }
-    let answers = match &config.prefill {
-        Some(prefill) => {
-            let (answers, warnings) = flow::prefill(protocol, prefill);
-            warnings.iter().for_each(|warning| browser::warn(warning));
-            answers
-        }
-        None => crate::answers::Answers::new(protocol.questions().len()),
-    };
+    // The element's `prefill`, then the page URL's `candidacy_<question>` parameters over it.
+    let pairs = browser::query_pairs();
+    let mut requested = config.prefill.clone().unwrap_or_default();
+    requested.extend(flow::prefill_from_url(protocol, pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))));
+    let (answers, warnings) = flow::prefill(protocol, &requested);
+    warnings.iter().for_each(|warning| browser::warn(warning));
     Flow::prefilled(protocol, answers, config.start == StartAt::FirstQuestion)
 }
 
@@ -288,14 +286,24 @@ pub fn Quiz(props: &QuizProps) -> Html {
                         outcome={report.outcome}
                         config={props.config.clone()}
                         endpoint={endpoint.clone()}
+                        attribution={props.host.attribution.clone()}
                     />
                 }
             });
+            let mut params: Vec<(&str, &str)> = Vec::new();
+            if props.config.cta_attribution {
+                params.extend(props.host.attribution.pairs());
+            }
+            if props.config.analytics_outcome {
+                params.push(("candidacy_outcome", report.outcome.as_str()));
+            }
+            let cta = call_to_action(&props.config, report.outcome, &params);
             let html = html! {
                 <>
                 <ResultScreen
                     report={Rc::new(report)}
                     config={props.config.clone()}
+                    call_to_action={cta}
                     heading={heading.clone()}
                     on_change_answers={dispatch(Action::ChangeAnswers)}
                     on_start_over={start_over}
@@ -310,6 +318,9 @@ pub fn Quiz(props: &QuizProps) -> Html {
     html! {
         <div class="candidacy" lang={locale.clone()} dir={crate::protocol::text_direction(&locale)} onclick={on_click}>
             <div class="candidacy-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{announcement}</div>
+            if props.config.test_mode {
+                <p class="candidacy-test-badge" data-test-mode="">{"Test mode: nothing is sent"}</p>
+            }
             {screen}
             <HelpBlock config={props.config.clone()} />
         </div>

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::browser;
-use crate::config::Config;
+use crate::config::{CallToAction, Config};
 use crate::protocol::Outcome;
 use crate::report::RecommendationReport;
 
@@ -14,6 +14,8 @@ use crate::report::RecommendationReport;
 pub struct ResultProps {
     pub report: Rc<RecommendationReport>,
     pub config: Rc<Config>,
+    /// The main button: the clinic's call to action for this outcome, or booking.
+    pub call_to_action: Option<CallToAction>,
     pub heading: NodeRef,
     pub on_change_answers: Callback<()>,
     pub on_start_over: Callback<()>,
@@ -24,10 +26,6 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
     let report = &props.report;
     let config = &props.config;
     let plan = report.plan.as_ref();
-    let book_label = match report.outcome {
-        Outcome::Candidate => "Book a consultation",
-        _ => "Book a consultation to talk it through",
-    };
     let list = |title: &str, items: &[String]| -> Html {
         if items.is_empty() {
             return html! {};
@@ -109,8 +107,8 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             <section class="candidacy-section candidacy-next-steps">
                 <h2 class="candidacy-subheading">{"What to do next"}</h2>
                 <div class="candidacy-actions">
-                    if let Some(url) = &config.booking_url {
-                        <a class="candidacy-button" href={url.clone()} data-action="book" rel="noopener">{book_label}</a>
+                    if let Some(cta) = &props.call_to_action {
+                        <a class="candidacy-button" href={cta.url.clone()} data-action="book" data-cta={report.outcome.as_str()} rel="noopener">{cta.label.clone()}</a>
                     }
                     if let (Some(phone), Some(href)) = (&config.phone, config.tel_href()) {
                         <a class="candidacy-button candidacy-button-secondary" href={href} data-action="call">{format!("Call us: {phone}")}</a>
@@ -135,4 +133,18 @@ fn span(min: u32, max: u32) -> String {
     } else {
         format!("{min} to {max}")
     }
+}
+
+/// The result's main button for `outcome`: the clinic's own call to action, else "Book a
+/// consultation" to its booking page; `params` are added to the URL (campaign, outcome).
+pub fn call_to_action(config: &Config, outcome: Outcome, params: &[(&str, &str)]) -> Option<CallToAction> {
+    let chosen = config.calls_to_action.get(&outcome).cloned().or_else(|| {
+        let label = match outcome {
+            Outcome::Candidate => "Book a consultation",
+            _ => "Book a consultation to talk it through",
+        };
+        Some(CallToAction { label: label.to_owned(), url: config.booking_url.clone()? })
+    })?;
+    let url = if params.is_empty() { chosen.url } else { browser::with_query(&chosen.url, params) };
+    Some(CallToAction { url, ..chosen })
 }
