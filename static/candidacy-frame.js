@@ -3,22 +3,50 @@
 //   <iframe data-candidacy-frame src="https://clinic.example/candidacy/embed.html?clinic-name=..."
 //           title="Check if microneedling could be right for you"></iframe>
 //
-// It sets each such frame's height to its content's (no inner scroll bar) and re-dispatches the
-// widget's relayed events (`parent-origin` set) on the iframe element, bubbling, like the
-// custom element's own. Messages from any other window or origin are ignored.
+// It sets each such frame's height to its content's (no inner scroll bar), opens the quiz's calls
+// to action in this page (never inside the frame), passes this page's campaign parameters
+// (utm_*, click ids) to the frames, and re-dispatches the widget's relayed events (`parent-origin`
+// set) on the iframe element, bubbling, like the custom element's own. Messages from any other
+// window or origin are ignored.
+
+const CAMPAIGN = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "gclid", "fbclid", "msclkid"];
+
+function frames() {
+  return document.querySelectorAll("iframe[data-candidacy-frame]");
+}
+
+// Campaign parameters reach the widget through its frame's URL (it cannot read this page's).
+function passCampaign() {
+  const here = new URLSearchParams(location.search);
+  const campaign = CAMPAIGN.filter((name) => here.get(name));
+  if (campaign.length === 0) return;
+  for (const frame of frames()) {
+    const src = new URL(frame.src, location.href);
+    if (campaign.every((name) => src.searchParams.has(name))) continue;
+    for (const name of campaign) src.searchParams.set(name, here.get(name).slice(0, 200));
+    frame.src = src.href;
+  }
+}
 
 window.addEventListener("message", (event) => {
   const message = event.data;
   if (!message || typeof message !== "object" || typeof message.type !== "string") return;
-  for (const frame of document.querySelectorAll("iframe[data-candidacy-frame]")) {
+  for (const frame of frames()) {
     if (frame.contentWindow !== event.source) continue;
     if (new URL(frame.src, location.href).origin !== event.origin) return;
     if (message.type === "candidacy:resize") {
+      event.source.postMessage({ type: "candidacy:parent" }, event.origin); // "this page can navigate for you"
       const height = Number(message.height);
       if (Number.isFinite(height) && height > 0 && height < 100000) frame.style.height = `${Math.ceil(height)}px`;
+    } else if (message.type === "candidacy:navigate") {
+      const url = new URL(String(message.url), location.href);
+      if (url.protocol === "https:" || url.protocol === "http:") location.assign(url.href);
     } else if (message.type === "candidacy:event" && /^candidacy:[a-z]+$/.test(message.name)) {
       frame.dispatchEvent(new CustomEvent(message.name, { bubbles: true, composed: true, detail: message.detail }));
     }
     return;
   }
 });
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", passCampaign);
+else passCampaign();

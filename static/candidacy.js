@@ -24,7 +24,7 @@ function loadWidget() {
   return widget;
 }
 
-/// The widget's stylesheet in `shadow`, resolved once it has loaded (or failed: the quiz still works).
+/// The widget's stylesheet, first in `shadow`; resolved once it has loaded (or failed: the quiz still works).
 function styleSheet(shadow) {
   const link = document.createElement("link");
   link.rel = "stylesheet";
@@ -33,7 +33,7 @@ function styleSheet(shadow) {
     link.addEventListener("load", resolve, { once: true });
     link.addEventListener("error", resolve, { once: true });
   });
-  shadow.append(link);
+  shadow.prepend(link);
   return loaded;
 }
 
@@ -71,6 +71,24 @@ function element(tag, className, text) {
   return node;
 }
 
+/// Tab from the last control of a modal dialog wraps to its first, Shift+Tab from the first to its
+/// last: focus never leaves the dialog for the page or the browser while it is open.
+function keepFocusIn(dialog, event) {
+  if (event.key !== "Tab") return;
+  const selector = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
+  const controls = [...dialog.querySelectorAll(selector)].filter((el) => el.getClientRects().length > 0);
+  if (controls.length === 0) return;
+  const active = dialog.getRootNode().activeElement;
+  const [first, last] = [controls[0], controls[controls.length - 1]];
+  if (event.shiftKey && (active === first || active === dialog)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
 /// `id`, else the element's place among the page's widgets: keeps saved progress apart.
 function instanceName(host) {
   if (host.id) return host.id;
@@ -78,10 +96,15 @@ function instanceName(host) {
   return `quiz-${index + 1}`;
 }
 
+/// Height kept for a widget not mounted yet, so the page does not jump when it appears.
+const RESERVED_HEIGHT = "36em";
+
 class CandidacyQuiz extends HTMLElement {
-  static observedAttributes = ATTRIBUTES;
+  static observedAttributes = [...ATTRIBUTES, "mode", "launcher-text", "loading"];
   #mounted = null;
+  #mounting = null;
   #generation = 0;
+  #cleanup = [];
 
   connectedCallback() {
     this.#render();
@@ -102,24 +125,110 @@ class CandidacyQuiz extends HTMLElement {
     if (generation !== this.#generation || !this.isConnected) return;
     this.#unmount();
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-    shadow.replaceChildren();
     const root = element("div", "candidacy-mount");
-    const styled = styleSheet(shadow);
-    shadow.append(root);
-    try {
-      const [glue] = await Promise.all([loadWidget(), styled]);
-      if (generation !== this.#generation || !this.isConnected) return;
-      this.#mounted = glue.mount(this, root, instanceName(this));
-    } catch (error) {
-      console.error(`candidacy: the widget could not load (${error}); showing the clinic's contact details instead`);
-      await styled;
-      if (generation === this.#generation) fallback(root, this);
+    const lazy = this.#choice("loading", ["eager", "lazy"]) === "lazy";
+    if (this.#choice("mode", ["inline", "popup"]) === "popup") {
+      this.#popup(shadow, root, generation, lazy);
+    } else if (lazy) {
+      root.style.minHeight = RESERVED_HEIGHT;
+      shadow.append(root);
+      this.#whenNear(() => this.#mount(root, generation));
+    } else {
+      root.style.minHeight = RESERVED_HEIGHT;
+      shadow.append(root);
+      this.#mount(root, generation);
     }
   }
 
+  /// A launcher button that opens the quiz in a modal dialog; closing keeps the quiz's progress.
+  #popup(shadow, root, generation, lazy) {
+    const text = this.getAttribute("launcher-text")?.trim() || "Am I a candidate?";
+    const launcher = element("button", "candidacy-launcher", text);
+    launcher.type = "button";
+    launcher.setAttribute("aria-haspopup", "dialog");
+    launcher.dataset.action = "open";
+    const dialog = element("dialog", "candidacy-dialog");
+    dialog.setAttribute("aria-label", text);
+    const bar = element("div", "candidacy-dialog-bar");
+    const close = element("button", "candidacy-dialog-close", "Close");
+    close.type = "button";
+    close.dataset.action = "close";
+    bar.append(close);
+    dialog.append(bar, root);
+    styleSheet(shadow);
+    shadow.append(launcher, dialog);
+
+    let pageOverflow = null;
+    launcher.addEventListener("click", () => {
+      pageOverflow = document.documentElement.style.overflow;
+      document.documentElement.style.overflow = "hidden"; // the page behind does not scroll
+      dialog.showModal();
+      this.#mount(root, generation);
+    });
+    close.addEventListener("click", () => dialog.close());
+    dialog.addEventListener("keydown", (event) => keepFocusIn(dialog, event));
+    dialog.addEventListener("close", () => {
+      document.documentElement.style.overflow = pageOverflow ?? "";
+      launcher.focus();
+    });
+    this.#cleanup.push(() => {
+      if (dialog.open) dialog.close();
+    });
+    if (lazy) {
+      const warm = () => loadWidget().catch(() => {});
+      launcher.addEventListener("pointerenter", warm, { once: true });
+      launcher.addEventListener("focus", warm, { once: true });
+    } else {
+      this.#mount(root, generation);
+    }
+  }
+
+  /// Runs `then` once the element comes within about one screen of the viewport.
+  #whenNear(then) {
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          observer.disconnect();
+          then();
+        }
+      },
+      { rootMargin: "100% 0px 100% 0px" },
+    );
+    observer.observe(this);
+    this.#cleanup.push(() => observer.disconnect());
+  }
+
+  /// Mounts the widget into `root` once (later calls wait for the first).
+  #mount(root, generation) {
+    this.#mounting ??= (async () => {
+      const styled = this.shadowRoot.querySelector("link") ? Promise.resolve() : styleSheet(this.shadowRoot);
+      try {
+        const [glue] = await Promise.all([loadWidget(), styled]);
+        if (generation !== this.#generation || !this.isConnected) return;
+        this.#mounted = glue.mount(this, root, instanceName(this));
+      } catch (error) {
+        console.error(`candidacy: the widget could not load (${error}); showing the clinic's contact details instead`);
+        await styled;
+        if (generation === this.#generation) fallback(root, this);
+      }
+      root.style.removeProperty("min-height");
+    })();
+    return this.#mounting;
+  }
+
+  #choice(name, allowed) {
+    const value = this.getAttribute(name)?.trim();
+    if (value == null || value === "") return allowed[0];
+    if (allowed.includes(value)) return value;
+    console.warn(`candidacy: ignoring attribute \`${name}\`: \`${value}\` is not ${allowed.map((a) => `\`${a}\``).join(" or ")}`);
+    return allowed[0];
+  }
+
   #unmount() {
+    for (const undo of this.#cleanup.splice(0)) undo();
     this.#mounted?.destroy();
     this.#mounted = null;
+    this.#mounting = null;
     this.shadowRoot?.replaceChildren();
   }
 }

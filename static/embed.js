@@ -6,11 +6,14 @@
 // Messages to the parent:
 //   { type: "candidacy:resize", height: <CSS pixels> }
 //   { type: "candidacy:event", name: "candidacy:complete", detail: {...} }   (with parent-origin)
+//   { type: "candidacy:navigate", url }   (a call to action, once the parent script has answered)
+// From the parent script: { type: "candidacy:parent" }, the answer to the first resize.
 import "./candidacy.js";
 
 const ATTRIBUTES = [
   "protocol", "booking-url", "phone", "clinic-name", "locale", "primary", "accent", "radius",
-  "start", "prefill", "share-answers", "analytics", "lead-endpoint",
+  "start", "prefill", "share-answers", "analytics", "lead-endpoint", "cta", "cta-attribution",
+  "analytics-outcome", "test-mode",
 ];
 const EVENTS = ["candidacy:start", "candidacy:step", "candidacy:complete", "candidacy:action"];
 
@@ -32,6 +35,19 @@ if (window.parent !== window) {
     }
   };
   new ResizeObserver(report).observe(document.body);
+
+  // A call to action navigates the clinic's page, never the frame: through the parent script when
+  // it has answered (its origin is then known), else by the link's own target="_top" (<base>).
+  let parentScript = null;
+  window.addEventListener("message", (event) => {
+    if (event.source === window.parent && event.data?.type === "candidacy:parent") parentScript = event.origin;
+  });
+  quiz.addEventListener("click", (event) => {
+    const link = event.composedPath().find((node) => node instanceof HTMLAnchorElement);
+    if (!parentScript || !link || !/^https?:$/.test(link.protocol)) return;
+    event.preventDefault();
+    window.parent.postMessage({ type: "candidacy:navigate", url: link.href }, parentScript);
+  });
 
   const parentOrigin = originOf(params.get("parent-origin"));
   if (parentOrigin) {
