@@ -102,6 +102,26 @@ test("in iframe mode a call to action opens in the parent page, never inside the
   expect(frameNavigations.slice(framesBefore).filter((url) => url.includes("booked")), "nothing loads inside the frame").toEqual([]);
 });
 
+test("in iframe mode without the parent script, a call to action still opens in the top-level page", async ({ page }) => {
+  await page.goto("/site/blank.html");
+  const cta = ctas(page);
+  await page.evaluate((cta) => {
+    const frame = document.createElement("iframe");
+    frame.title = "Check if microneedling could be right for you";
+    frame.style.width = "100%";
+    frame.style.height = "900px";
+    frame.src = `/cdn/candidacy/embed.html?clinic-name=Glow%20Clinic&cta=${encodeURIComponent(cta)}`;
+    document.getElementById("slot")!.append(frame);
+  }, cta);
+  const inner = new QuizPage(page, page.frameLocator("iframe").locator("candidacy-quiz"));
+  await expect(inner.welcome).toBeVisible();
+  await inner.answerPath(pathOf());
+  await inner.seeResult();
+  await inner.resultAction("book").click();
+  await page.waitForURL(/\/site\/booked\.html\?type=first/);
+  expect(page.frames(), "the page itself navigated: no frame is left").toHaveLength(1);
+});
+
 test("campaign values reach start, complete and the lead as text, never with an answer", async ({ page }) => {
   await listen(page);
   await page.goto(`/site/blank.html?${CAMPAIGN}`);
