@@ -68,6 +68,8 @@ pub struct Config {
     pub analytics_outcome: bool,
     /// A clinic trying its live page: a badge, events marked `test`, no lead sent.
     pub test_mode: bool,
+    /// Saved progress is deleted as soon as the result is shown.
+    pub forget_on_complete: bool,
 }
 
 /// A result's main button: what it says and where it goes (`https:` or `http:`).
@@ -78,7 +80,7 @@ pub struct CallToAction {
 }
 
 /// Every attribute the widget reads, in the README's order.
-pub const ATTRIBUTES: [&str; 17] = [
+pub const ATTRIBUTES: [&str; 18] = [
     "protocol",
     "booking-url",
     "phone",
@@ -96,6 +98,7 @@ pub const ATTRIBUTES: [&str; 17] = [
     "cta-attribution",
     "analytics-outcome",
     "test-mode",
+    "forget-on-complete",
 ];
 
 /// An attribute value that was ignored, and why.
@@ -172,6 +175,7 @@ impl Config {
         let cta_attribution = flag("cta-attribution");
         let analytics_outcome = flag("analytics-outcome");
         let test_mode = flag("test-mode");
+        let forget_on_complete = flag("forget-on-complete");
         let config = Config {
             clinic_name,
             booking_url,
@@ -188,6 +192,7 @@ impl Config {
             cta_attribution,
             analytics_outcome,
             test_mode,
+            forget_on_complete,
         };
         (config, warnings)
     }
@@ -259,6 +264,7 @@ mod tests {
             ("cta-attribution", ""),
             ("analytics-outcome", ""),
             ("test-mode", ""),
+            ("forget-on-complete", ""),
         ]);
         assert_eq!(warnings, []);
         let consult = &config.calls_to_action[&Outcome::Consult];
@@ -266,7 +272,7 @@ mod tests {
             (consult.label.as_str(), consult.url.as_str()),
             ("Book a free consultation", "https://clinic.example/free")
         );
-        assert!(config.cta_attribution && config.analytics_outcome && config.test_mode);
+        assert!(config.cta_attribution && config.analytics_outcome && config.test_mode && config.forget_on_complete);
         assert_eq!(config.clinic_name.as_deref(), Some("Glow Clinic"));
         assert_eq!(config.booking_url.as_deref(), Some("https://clinic.example/book"));
         assert_eq!(config.tel_href().as_deref(), Some("tel:+15550100"));

@@ -29,6 +29,8 @@ use crate::config::Config;
 /// Mounts one widget into `root` (inside `host`'s shadow root), configured from `host`'s
 /// attributes. `instance` keeps its saved progress and history apart from other widgets'.
 pub fn mount(host: web_sys::HtmlElement, root: web_sys::Element, instance: String) -> yew::AppHandle<App> {
+    static PANIC_HOOK: std::sync::Once = std::sync::Once::new();
+    PANIC_HOOK.call_once(|| yew::set_custom_panic_hook(Box::new(on_panic)));
     let (config, warnings) = Config::from_attributes(|name| host.get_attribute(name));
     for warning in warnings {
         browser::warn(&warning.to_string());
@@ -64,4 +66,31 @@ fn apply_theme(host: &web_sys::HtmlElement, config: &Config) {
             ));
         }
     }
+}
+
+/// A panic leaves the wasm unusable: name the cause in the console and let the loader replace
+/// every widget on the page with the clinic's contact details (`candidacy:crash` on `window`).
+fn on_panic(info: &std::panic::PanicHookInfo) {
+    let message = format!("candidacy: the widget stopped: {info}");
+    browser::error(&message);
+    if let Some(window) = web_sys::window() {
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&wasm_bindgen::JsValue::from_str(&message));
+        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("candidacy:crash", &init) {
+            let _ = window.dispatch_event(&event);
+        }
+    }
+}
+
+thread_local! {
+    static PANIC_ON_NEXT_RENDER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Test-only trigger: the next render of a quiz panics, so tests can prove the fallback.
+pub fn panic_on_next_render() {
+    PANIC_ON_NEXT_RENDER.with(|flag| flag.set(true));
+}
+
+fn take_panic_request() -> bool {
+    PANIC_ON_NEXT_RENDER.with(|flag| flag.replace(false))
 }

@@ -11,10 +11,18 @@
 const BASE = new URL(".", import.meta.url);
 const ATTRIBUTES = [
   "protocol", "booking-url", "phone", "clinic-name", "locale", "primary", "accent", "radius",
-  "start", "prefill", "share-answers", "analytics", "lead-endpoint",
+  "start", "prefill", "share-answers", "analytics", "lead-endpoint", "cta", "cta-attribution",
+  "analytics-outcome", "test-mode", "forget-on-complete",
 ];
 
 let widget; // the wasm module's exports, loaded by the first element that needs them
+let crashed = null; // why the widget stopped, once it has panicked: every element falls back
+
+// A panic leaves the wasm unusable: every widget on the page shows the clinic's contact details.
+window.addEventListener("candidacy:crash", (event) => {
+  crashed ??= String(event.detail);
+  for (const host of document.querySelectorAll("candidacy-quiz")) host.showContactDetails();
+});
 
 function loadWidget() {
   widget ??= import(new URL("widget.js", BASE).href).then(async (glue) => {
@@ -203,6 +211,7 @@ class CandidacyQuiz extends HTMLElement {
     this.#mounting ??= (async () => {
       const styled = this.shadowRoot.querySelector("link") ? Promise.resolve() : styleSheet(this.shadowRoot);
       try {
+        if (crashed) throw new Error(crashed);
         const [glue] = await Promise.all([loadWidget(), styled]);
         if (generation !== this.#generation || !this.isConnected) return;
         this.#mounted = glue.mount(this, root, instanceName(this));
@@ -222,6 +231,13 @@ class CandidacyQuiz extends HTMLElement {
     if (allowed.includes(value)) return value;
     console.warn(`candidacy: ignoring attribute \`${name}\`: \`${value}\` is not ${allowed.map((a) => `\`${a}\``).join(" or ")}`);
     return allowed[0];
+  }
+
+  /// Replaces the quiz with the clinic's contact details (after a crash the wasm is not called again).
+  showContactDetails() {
+    this.#mounted = null;
+    const root = this.shadowRoot?.querySelector(".candidacy-mount");
+    if (root) fallback(root, this);
   }
 
   #unmount() {

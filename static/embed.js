@@ -13,7 +13,7 @@ import "./candidacy.js";
 const ATTRIBUTES = [
   "protocol", "booking-url", "phone", "clinic-name", "locale", "primary", "accent", "radius",
   "start", "prefill", "share-answers", "analytics", "lead-endpoint", "cta", "cta-attribution",
-  "analytics-outcome", "test-mode",
+  "analytics-outcome", "test-mode", "forget-on-complete",
 ];
 const EVENTS = ["candidacy:start", "candidacy:step", "candidacy:complete", "candidacy:action"];
 

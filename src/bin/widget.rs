@@ -19,6 +19,12 @@ mod exports {
         }
     }
 
+    /// Test-only: the next render of a quiz panics (the end-to-end tests prove the fallback).
+    #[wasm_bindgen(js_name = testOnlyPanicOnNextRender)]
+    pub fn test_only_panic_on_next_render() {
+        candidacy::widget::panic_on_next_render();
+    }
+
     /// Mounts a widget into `root`, configured by `host`'s attributes.
     #[wasm_bindgen]
     pub fn mount(host: web_sys::HtmlElement, root: web_sys::Element, instance: String) -> Widget {

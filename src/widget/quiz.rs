@@ -103,11 +103,23 @@ pub fn Quiz(props: &QuizProps) -> Html {
     let protocol = &props.protocol;
     let flow = &state.flow;
     let locale = use_locale();
+    if super::take_panic_request() {
+        panic!("test-only trigger: a panic inside the Quiz component");
+    }
 
-    // Progress survives a reload of the page.
+    // Progress survives a reload of the page. Nothing is kept for a quiz with no answer (so Start
+    // over clears it), nor once the result is shown when the clinic set `forget-on-complete`.
     {
         let (protocol, key) = (protocol.clone(), storage_key(protocol, &props.host));
-        use_effect_with(flow.clone(), move |flow| browser::save(&key, &flow.save(&protocol)));
+        let forget_on_complete = props.config.forget_on_complete;
+        use_effect_with(flow.clone(), move |flow| {
+            let begun = flow.answers.answered().next().is_some();
+            if !begun || (forget_on_complete && flow.screen == Screen::Result) {
+                browser::forget(&key);
+            } else {
+                browser::save(&key, &flow.save(&protocol));
+            }
+        });
     }
 
     // The host page hears of starts, steps and results (no answers unless the clinic opted in).
