@@ -28,7 +28,7 @@ use crate::config::Config;
 
 /// Mounts one widget into `root` (inside `host`'s shadow root), configured from `host`'s
 /// attributes. `instance` keeps its saved progress and history apart from other widgets'.
-pub fn mount(host: web_sys::HtmlElement, root: web_sys::Element, instance: String) -> yew::AppHandle<App> {
+pub fn mount(host: web_sys::HtmlElement, root: web_sys::Element, instance: String) -> Mounted {
     static PANIC_HOOK: std::sync::Once = std::sync::Once::new();
     PANIC_HOOK.call_once(|| yew::set_custom_panic_hook(Box::new(on_panic)));
     let (config, warnings) = Config::from_attributes(|name| host.get_attribute(name));
@@ -44,8 +44,25 @@ pub fn mount(host: web_sys::HtmlElement, root: web_sys::Element, instance: Strin
         analytics_outcome: config.analytics_outcome,
         test_mode: config.test_mode,
         attribution: host::session_attribution(),
+        alive: Rc::new(std::cell::Cell::new(true)),
     };
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { config: Rc::new(config), host }).render()
+    let alive = host.alive.clone();
+    let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { config: Rc::new(config), host }).render();
+    Mounted { app, alive }
+}
+
+/// A mounted widget.
+pub struct Mounted {
+    app: yew::AppHandle<App>,
+    alive: Rc<std::cell::Cell<bool>>,
+}
+
+impl Mounted {
+    /// Unmounts the widget. It goes quiet at once; Yew frees its components on its next tick.
+    pub fn destroy(self) {
+        self.alive.set(false);
+        self.app.destroy();
+    }
 }
 
 /// Sets the clinic's colours and rounding as the element's public custom properties (through the

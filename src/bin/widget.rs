@@ -8,14 +8,14 @@ mod exports {
     /// One mounted widget.
     #[wasm_bindgen]
     pub struct Widget {
-        app: yew::AppHandle<candidacy::widget::App>,
+        mounted: candidacy::widget::Mounted,
     }
 
     #[wasm_bindgen]
     impl Widget {
         /// Unmounts the widget and frees what it holds (listeners, timers, state).
         pub fn destroy(self) {
-            self.app.destroy();
+            self.mounted.destroy();
         }
     }
 
@@ -28,7 +28,7 @@ mod exports {
     /// Mounts a widget into `root`, configured by `host`'s attributes.
     #[wasm_bindgen]
     pub fn mount(host: web_sys::HtmlElement, root: web_sys::Element, instance: String) -> Widget {
-        Widget { app: candidacy::widget::mount(host, root, instance) }
+        Widget { mounted: candidacy::widget::mount(host, root, instance) }
     }
 }
 

@@ -10,7 +10,7 @@ use crate::attribution::Attribution;
 use crate::host_events::{Context, HostEvent};
 use crate::protocol::ValidProtocol;
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Host {
     pub element: web_sys::HtmlElement,
     /// The element's `id`, or its place among the page's widgets: `quiz-1`, `quiz-2`...
@@ -22,12 +22,26 @@ pub struct Host {
     pub test_mode: bool,
     /// The page's campaign parameters, kept for the session.
     pub attribution: Attribution,
+    /// False once the widget is destroyed: a listener or effect that outlives it (Yew tears
+    /// components down on a later tick) must not touch storage, history or the page.
+    pub alive: std::rc::Rc<std::cell::Cell<bool>>,
+}
+
+impl PartialEq for Host {
+    fn eq(&self, other: &Self) -> bool {
+        self.element == other.element
+            && self.instance == other.instance
+            && std::rc::Rc::ptr_eq(&self.alive, &other.alive)
+    }
 }
 
 impl Host {
     /// Dispatches `event` on the element (bubbling, composed) and, when the clinic asked for
     /// analytics and the page has a Google Tag Manager `dataLayer`, pushes it there too.
     pub fn emit(&self, protocol: &ValidProtocol, event: &HostEvent, answers: &Answers) {
+        if !self.alive.get() {
+            return;
+        }
         let context = Context {
             answers: self.share_answers.then_some(answers),
             attribution: &self.attribution,

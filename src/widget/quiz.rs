@@ -112,7 +112,11 @@ pub fn Quiz(props: &QuizProps) -> Html {
     {
         let (protocol, key) = (protocol.clone(), storage_key(protocol, &props.host));
         let forget_on_complete = props.config.forget_on_complete;
+        let alive = props.host.alive.clone();
         use_effect_with(flow.clone(), move |flow| {
+            if !alive.get() {
+                return;
+            }
             let begun = flow.answers.answered().next().is_some();
             if !begun || (forget_on_complete && flow.screen == Screen::Result) {
                 browser::forget(&key);
@@ -149,10 +153,13 @@ pub fn Quiz(props: &QuizProps) -> Html {
     let shown_by_history = use_mut_ref(|| None::<Screen>);
     let on_screen = use_mut_ref(|| flow.screen);
     {
-        let (protocol, instance) = (protocol.clone(), props.host.instance.clone());
+        let (protocol, instance, alive) = (protocol.clone(), props.host.instance.clone(), props.host.alive.clone());
         let (shown_by_history, on_screen) = (shown_by_history.clone(), on_screen.clone());
         let first = use_mut_ref(|| true);
         use_effect_with(flow.screen, move |&screen| {
+            if !alive.get() {
+                return;
+            }
             *on_screen.borrow_mut() = screen;
             let token = history_token(&protocol, screen);
             if std::mem::replace(&mut *first.borrow_mut(), false) {
@@ -163,11 +170,14 @@ pub fn Quiz(props: &QuizProps) -> Html {
         });
     }
     {
-        let (protocol, instance) = (protocol.clone(), props.host.instance.clone());
+        let (protocol, instance, alive) = (protocol.clone(), props.host.instance.clone(), props.host.alive.clone());
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "popstate", move |event| {
+                    if !alive.get() {
+                        return;
+                    }
                     let state = event.dyn_ref::<web_sys::PopStateEvent>().map(|e| e.state());
                     let token = state.and_then(|state| browser::screen_in_history_state(&state, &instance));
                     // An entry from before this widget had a screen, or another widget's step, leaves it as it is.
