@@ -51,6 +51,14 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = TableFormat::Markdown)]
         format: TableFormat,
+        /// Print a self-contained, print-ready HTML page (the same as `--format html`).
+        #[arg(long, conflicts_with = "format")]
+        html: bool,
+    },
+    /// Print the protocol's fingerprint: a short SHA-256 of its canonical JSON (sorted keys, no whitespace).
+    Fingerprint {
+        /// The protocol file (JSON), or `-` for standard input.
+        file: PathBuf,
     },
     /// Print the JSON Schema of the protocol format.
     Schema,
@@ -59,6 +67,7 @@ pub enum Command {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TableFormat {
     Markdown,
+    Html,
     Csv,
 }
 
@@ -72,7 +81,14 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Check { file } => check::run(&file, out),
         Command::Verify { file } => verify::run(&file, out),
         Command::Evaluate { file, answers, locale } => evaluate::run(&file, &answers, &locale, out),
-        Command::Table { file, format } => table::run(&file, format, out),
+        Command::Table { file, format, html } => table::run(&file, if html { TableFormat::Html } else { format }, out),
+        Command::Fingerprint { file } => match load_or_report(&file, out)? {
+            Some((_, protocol)) => {
+                writeln!(out, "{}", protocol.fingerprint)?;
+                Ok(ExitCode::SUCCESS)
+            }
+            None => Ok(ExitCode::from(EXIT_PROBLEMS)),
+        },
         Command::Schema => {
             write!(out, "{}", crate::protocol::json_schema())?;
             Ok(ExitCode::SUCCESS)

@@ -7,6 +7,7 @@
 mod compile;
 pub mod condition;
 pub mod diagnostic;
+mod fingerprint;
 pub mod generate;
 pub mod glossary;
 mod load;
@@ -23,6 +24,7 @@ use serde::{Deserialize, Serialize};
 pub use compile::{Model, OptionSet, PlanModel, QuestionIdx, QuestionModel, RuleIdx, RuleModel, ValidProtocol};
 pub use condition::Condition;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use fingerprint::{canonical_json, fingerprint, FINGERPRINT_LEN};
 pub use load::{load, LoadError, Loaded};
 pub use locate::locate;
 pub use text::Text;

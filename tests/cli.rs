@@ -214,7 +214,8 @@ fn evaluate_prints_a_candidate_with_its_plan() {
     assert_eq!(plan["interval_weeks_min"], 4);
     assert_eq!(plan["interval_weeks_max"], 6);
     assert_eq!(plan["usual_plan_only"], false);
-    assert_eq!(report["protocol"], json!({"id": "microneedling", "version": "1.0.0"}));
+    let fingerprint = candidacy(&["fingerprint", DEFAULT]).stdout.trim().to_owned();
+    assert_eq!(report["protocol"], json!({"id": "microneedling", "version": "1.0.0", "fingerprint": fingerprint}));
 }
 
 #[test]
@@ -447,6 +448,76 @@ fn table_refuses_a_protocol_that_does_not_load() {
     assert!(!run.stdout.contains("# Decision table"), "{run}");
 }
 
+#[test]
+fn table_starts_with_id_version_and_fingerprint_and_ends_with_a_sign_off_block() {
+    let run = candidacy(&["table", DEFAULT]);
+    let fingerprint = candidacy(&["fingerprint", DEFAULT]).stdout.trim().to_owned();
+
+    run.assert_code(OK);
+    let head: Vec<&str> = run.stdout.lines().skip(2).take(3).collect();
+    assert_eq!(head, ["- Protocol: `microneedling`", "- Version: 1.0.0", &format!("- Fingerprint: `{fingerprint}`")]);
+    let sign_off = section(&run.stdout, "## Sign-off");
+    assert!(sign_off.contains(&format!("`microneedling` v1.0.0 with fingerprint `{fingerprint}`")), "{sign_off}");
+    for field in ["Reviewed by", "Role", "Date"] {
+        assert!(sign_off.contains(&format!("| {field} | |")), "{sign_off}");
+    }
+}
+
+#[test]
+fn table_as_html_is_one_page_with_every_protocol_string_escaped() {
+    let mut protocol = default_protocol_json();
+    protocol["version"] = "1.0.0 <b>&".into();
+    rule_mut(&mut protocol, "blood_thinners")["reason"] = "Thinners <script>alert(1)</script> & \"more\"".into();
+    let run = candidacy_with_stdin(&["table", "-", "--html"], &protocol.to_string());
+
+    run.assert_code(OK);
+    let page = &run.stdout;
+    assert!(page.starts_with("<!DOCTYPE html>"), "{run}");
+    assert!(page.trim_end().ends_with("</html>"), "{run}");
+    assert!(!page.contains("<script") && !page.contains("<b>"), "{run}");
+    assert!(page.contains("Thinners &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;"), "{run}");
+    assert!(page.contains("<dt>Version</dt><dd>1.0.0 &lt;b&gt;&amp;</dd>"), "{run}");
+    assert!(page.contains("<th scope=\"row\">Reviewed by</th><td></td>"), "{run}");
+    assert!(!page.contains("http") && !page.contains("src="), "self-contained: nothing to fetch");
+}
+
+// ---------------------------------------------------------------------------------------------
+// fingerprint
+
+#[test]
+fn fingerprint_prints_twelve_hex_digits_alone_and_ignores_formatting_and_key_order() {
+    let run = candidacy(&["fingerprint", DEFAULT]);
+    run.assert_code(OK);
+    let fingerprint = run.stdout.clone();
+    assert_eq!(fingerprint.trim().len(), 12, "{run}");
+    assert!(fingerprint.trim().chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()), "{run}");
+    assert_eq!(fingerprint.lines().count(), 1, "{run}");
+
+    // Compact, with keys in another order (serde_json sorts them): the same fingerprint.
+    let compact = default_protocol_json().to_string();
+    assert_eq!(candidacy_with_stdin(&["fingerprint", "-"], &compact).stdout, fingerprint);
+}
+
+#[test]
+fn fingerprint_changes_with_any_edit_of_logic_or_text() {
+    let fingerprint = candidacy(&["fingerprint", DEFAULT]).stdout;
+    let edits: [fn(&mut Value); 3] = [
+        |p| {
+            let rule = rule_mut(p, "blood_thinners");
+            (rule["effect"], rule["come_back"]) = ("postpone".into(), "later".into());
+        },
+        |p| rule_mut(p, "blood_thinners")["reason"] = "Another wording.".into(),
+        |p| p["version"] = "1.0.1".into(),
+    ];
+    for edit in edits {
+        let mut protocol = default_protocol_json();
+        edit(&mut protocol);
+        let run = candidacy_with_stdin(&["fingerprint", "-"], &protocol.to_string());
+        run.assert_code(OK);
+        assert_ne!(run.stdout, fingerprint);
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // schema and help
 
@@ -471,6 +542,7 @@ fn every_subcommand_has_help() {
         ("verify", "Prove the protocol safe on every answer path"),
         ("evaluate", "Print the recommendation for one visitor's answers"),
         ("table", "Print the decision table"),
+        ("fingerprint", "Print the protocol's fingerprint"),
         ("schema", "Print the JSON Schema of the protocol format"),
     ];
     for (subcommand, about) in subcommands {
@@ -487,7 +559,7 @@ fn help_lists_every_subcommand() {
     let run = candidacy(&["--help"]);
 
     run.assert_code(OK);
-    for subcommand in ["check", "verify", "evaluate", "table", "schema"] {
+    for subcommand in ["check", "verify", "evaluate", "table", "fingerprint", "schema"] {
         assert!(run.stdout.contains(&format!("  {subcommand} ")), "{subcommand}: {run}");
     }
 }

@@ -20,6 +20,8 @@ pub type RuleIdx = usize;
 pub struct ValidProtocol {
     pub protocol: Protocol,
     pub model: Model,
+    /// The file's fingerprint ([`super::fingerprint`]), taken from its JSON as written.
+    pub fingerprint: String,
 }
 
 #[derive(Debug, Clone)]
