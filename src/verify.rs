@@ -7,6 +7,7 @@
 
 mod classes;
 mod explore;
+mod step;
 
 use crate::answers::Value;
 use crate::protocol::{Effect, Outcome, QuestionIdx, RuleIdx, ValidProtocol};
