@@ -225,6 +225,10 @@ pub struct Choice {
     /// This option is the "I'm not sure" answer.
     #[serde(default, skip_serializing_if = "is_false")]
     pub unsure: bool,
+    /// For a finding: how it ranks among the question's findings (higher is riskier; default 0).
+    /// The verifier proves that a riskier answer never yields a weaker outcome.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk: Option<u32>,
 }
 
 /// A half-open range of whole numbers: `at_least <= n < below`; either end may be open.

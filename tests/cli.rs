@@ -3,6 +3,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -175,7 +177,45 @@ fn verify_passes_the_other_properties_of_the_unsafe_copy() {
     let run = candidacy(&["verify", file.to_str().unwrap()]);
 
     let failed: Vec<&str> = run.stdout.lines().filter(|line| line.trim_start().starts_with("FAIL ")).collect();
-    assert_eq!(failed, ["    FAIL always: a screening finding never yields candidate"], "{run}");
+    // Yes (a note) is now weaker than "I'm not sure" (consult): monotonicity fails as well.
+    let expected = [
+        "    FAIL always: a screening finding never yields candidate",
+        "    FAIL always: a riskier screening answer (no < unsure < yes) never yields a weaker outcome",
+    ];
+    assert_eq!(failed, expected, "{run}");
+}
+
+#[test]
+fn verify_shows_the_two_paths_of_a_monotonicity_counterexample_side_by_side() {
+    let protocol = common::sunburn_fixture();
+    let run = candidacy_with_stdin(&["verify", "-"], &protocol.to_string());
+
+    run.assert_code(PROBLEMS);
+    let failing = "    FAIL always: a riskier screening answer (no < unsure < yes) never yields a weaker outcome";
+    let after = run.stdout.split_once(failing).unwrap_or_else(|| panic!("{run}")).1;
+    let lines: Vec<&str> = after.lines().skip(1).map(str::trim_end).collect();
+    assert!(lines[0].ends_with("pairs of paths, for example:"), "{run}");
+    assert_eq!(lines[1].trim(), "raising `recent_major_procedures` from no to yes turns postpone into consult");
+    assert_eq!(lines[2].split_whitespace().collect::<Vec<_>>(), ["question", "as", "given", "raised"]);
+    let row = |id: &str| -> Vec<&str> {
+        let line = lines.iter().find(|line| line.trim_start().trim_start_matches("* ").starts_with(&format!("{id} ")));
+        line.unwrap_or_else(|| panic!("no row `{id}`\n{run}")).split_whitespace().collect()
+    };
+    assert_eq!(row("recent_sun"), ["recent_sun", "yes", "yes"]);
+    assert_eq!(row("recent_major_procedures"), ["*", "recent_major_procedures", "no", "yes"]);
+    assert_eq!(row("outcome"), ["outcome", "postpone", "consult"]);
+}
+
+#[test]
+fn verify_warns_about_masking_without_failing() {
+    let run = candidacy(&["verify", DEFAULT]);
+
+    run.assert_code(OK);
+    let warning = "    masking: `pregnant_or_breastfeeding` ends the quiz before `bleeding_disorder` (not_candidate) is decided, on ";
+    assert!(run.stdout.contains(warning), "{run}");
+    assert!(run
+        .stdout
+        .contains("raising `pregnant_or_breastfeeding` from no to yes turns not_candidate into postpone"));
 }
 
 #[test]
@@ -576,11 +616,12 @@ fn an_unknown_subcommand_is_a_usage_error() {
 // Helpers
 
 /// The property sentences `verify` prints.
-const PROPERTIES: [&str; 7] = [
+const PROPERTIES: [&str; 8] = [
     "always: every path ends in exactly one outcome",
     "always: a not_candidate, postpone or consult rule never yields candidate",
     "always: a screening finding never yields candidate",
     "always: an unsure screening answer never yields candidate",
+    "always: a riskier screening answer (no < unsure < yes) never yields a weaker outcome",
     "always: every candidate gets a treatment plan",
     "reachable: every rule fires on some path",
     "reachable: every question is asked on some path",

@@ -27,6 +27,7 @@ pub fn benchmark(n_yes_no: usize, n_options: usize) -> Protocol {
                 hint: None,
                 finding: false,
                 unsure: false,
+                risk: None,
             })
             .collect(),
         ..question("concerns", QuestionKind::MultipleChoice, "Which concerns?")

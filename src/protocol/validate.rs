@@ -159,6 +159,13 @@ impl Checker<'_, '_> {
             );
             for (o, option) in question.options.iter().enumerate() {
                 self.check_id(format!("{at}/options/{o}/id"), &option.id, "option");
+                if option.risk.is_some() && !(option.finding && question.screening) {
+                    self.warning(
+                        format!("{at}/options/{o}/risk"),
+                        "`risk` only ranks the findings of a screening question",
+                    )
+                    .help = Some("mark the option `\"finding\": true`, or remove `risk`".into());
+                }
                 if option.finding && !question.screening {
                     self.warning(
                         format!("{at}/options/{o}/finding"),
@@ -271,6 +278,7 @@ impl Checker<'_, '_> {
             unsure_options: options_where(|o| o.unsure),
             bounds,
             safe_range: question.safe_range,
+            option_risk: question.options.iter().map(|o| o.risk.unwrap_or(0)).collect(),
         })
     }
 

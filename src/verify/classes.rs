@@ -59,6 +59,15 @@ impl Classes {
                     })
                     .collect();
                 sets.extend([model.finding_options, model.unsure_options]);
+                // Findings of different risk are told apart by the monotonicity property.
+                let mut risks: Vec<u32> = model.option_risk.iter().copied().filter(|&r| r > 0).collect();
+                risks.sort_unstable();
+                risks.dedup();
+                sets.extend(
+                    risks.into_iter().map(|risk| {
+                        (0..model.n_options).filter(|&o| model.option_risk[o] == risk).collect::<OptionSet>()
+                    }),
+                );
                 let (group_of, group_sizes, firsts) = group_options(model.n_options, &sets);
                 if model.kind == QuestionKind::SingleChoice {
                     let classes =
