@@ -12,6 +12,7 @@ pub mod generate;
 pub mod glossary;
 mod load;
 pub mod locate;
+pub mod parameters;
 mod text;
 mod validate;
 
@@ -78,10 +79,53 @@ pub struct Protocol {
     /// Sources cited by rules and plans, by id.
     #[serde(default)]
     pub sources: BTreeMap<String, String>,
+    /// Named periods, such as washout and recovery windows, by id. Texts cite them as `{id}`
+    /// ("6 months") or `{id.value}` ("6"), so a clinic changes a period in one place.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub parameters: BTreeMap<String, Parameter>,
     /// Plain explanations of the medical terms the texts use; the widget explains each term the
     /// first time it appears, and `check` warns about known terms left unexplained.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub glossary: Vec<GlossaryEntry>,
+}
+
+/// A named period that texts cite, e.g. the wait after the last isotretinoin dose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Parameter {
+    /// How many `unit`s, at least 1.
+    pub value: u32,
+    pub unit: PeriodUnit,
+    /// What the period is, for the reviewer: "wait after the last isotretinoin dose".
+    pub description: String,
+    /// Ids of entries in `sources` backing the period.
+    #[serde(default)]
+    pub source: Vec<String>,
+}
+
+/// The unit of a [`Parameter`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodUnit {
+    Days,
+    Weeks,
+    Months,
+    Years,
+}
+
+impl Parameter {
+    /// The period in English words: "6 months", "1 year".
+    pub fn in_words(&self) -> String {
+        let (one, many) = match self.unit {
+            PeriodUnit::Days => ("day", "days"),
+            PeriodUnit::Weeks => ("week", "weeks"),
+            PeriodUnit::Months => ("month", "months"),
+            PeriodUnit::Years => ("year", "years"),
+        };
+        format!("{} {}", self.value, if self.value == 1 { one } else { many })
+    }
 }
 
 /// A medical term and its plain explanation.

@@ -52,6 +52,25 @@ fn sheet(protocol: &ValidProtocol) -> Sheet {
     let doc = &protocol.protocol;
     let mut sections = Vec::new();
 
+    if !doc.parameters.is_empty() {
+        let uses = &protocol.model.parameter_uses;
+        let parameters = doc.parameters.iter().map(|(id, parameter)| {
+            vec![
+                format!("`{id}`"),
+                parameter.in_words(),
+                parameter.description.clone(),
+                words::places(protocol, &uses[id]),
+                parameter.source.join(", "),
+            ]
+        });
+        sections.push(Section {
+            heading: "Parameters",
+            note: Some("Periods the texts cite; the visitor reads them in the questions and reasons below.".into()),
+            header: vec!["parameter", "period", "what it is", "cited in", "sources"],
+            rows: parameters.collect(),
+        });
+    }
+
     let questions = doc.questions.iter().enumerate().map(|(i, question)| {
         let asked_if = question.ask_if.as_ref().map_or("always".to_owned(), |c| words::condition(protocol, c));
         let screening =

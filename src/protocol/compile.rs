@@ -1,7 +1,7 @@
 //! The resolved model of a protocol that passed validation: ids turned into indices, conditions
 //! into [`Cond`]s, and the facts the engine and verifier need precomputed.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 pub use crate::answers::OptionSet;
 use crate::answers::{expected_json, Value, YesNo};
@@ -30,6 +30,8 @@ pub struct Model {
     pub rules: Vec<RuleModel>,
     pub plans: Vec<PlanModel>,
     pub(super) question_by_id: HashMap<String, QuestionIdx>,
+    /// For each parameter, the pointers of the texts that cite it (read before substitution).
+    pub parameter_uses: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Clone)]

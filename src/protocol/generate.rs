@@ -91,6 +91,7 @@ pub fn benchmark(n_yes_no: usize, n_options: usize) -> Protocol {
         rules,
         plans,
         sources: BTreeMap::from([("generated".to_owned(), "Generated for benchmarks.".to_owned())]),
+        parameters: BTreeMap::new(),
         glossary: Vec::new(),
     }
 }

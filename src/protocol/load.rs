@@ -65,6 +65,7 @@ pub fn load(source_name: &str, text: &str) -> Result<Loaded, LoadError> {
     match model {
         Some(model) if !diagnostics.has_errors() => {
             let fingerprint = super::fingerprint(&json);
+            let protocol = super::parameters::substitute_all(protocol);
             Ok(Loaded { protocol: ValidProtocol { protocol, model, fingerprint }, warnings: diagnostics })
         }
         _ => Err(diagnostics),
