@@ -8,12 +8,12 @@
 mod classes;
 mod explore;
 mod monotone;
-mod step;
+pub(crate) mod step;
 
 use crate::answers::Value;
 use crate::protocol::{Effect, Outcome, QuestionIdx, RuleIdx, ValidProtocol};
 
-pub use classes::{Classes, TooManyClasses, MAX_OPTION_GROUPS};
+pub use classes::{Classes, Distinctions, TooManyClasses, MAX_OPTION_GROUPS};
 pub use explore::{explore, ExploreError, Graph, Node, State, MAX_STATES_PER_LAYER};
 pub use monotone::{monotonicity, Masking, Monotonicity, PathPair};
 
