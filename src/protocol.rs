@@ -29,6 +29,7 @@ pub use fingerprint::{canonical_json, fingerprint, FINGERPRINT_LEN};
 pub use load::{load, LoadError, Loaded};
 pub use locate::locate;
 pub use text::Text;
+pub(crate) use validate::all_texts;
 
 /// The protocol format's JSON Schema, as committed at `static/protocol.schema.json`.
 #[cfg(not(target_arch = "wasm32"))]
@@ -400,7 +401,7 @@ pub struct PlanPart {
 }
 
 /// An inclusive range `min..=max` of whole numbers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Span {

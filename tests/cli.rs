@@ -522,6 +522,57 @@ fn table_as_html_is_one_page_with_every_protocol_string_escaped() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// diff
+
+#[test]
+fn diff_of_a_wording_only_edit_exits_zero() {
+    let dir = TempDir::new("diff-wording");
+    let mut protocol = default_protocol_json();
+    rule_mut(&mut protocol, "blood_thinners")["reason"] = json!("Other words.");
+    let new = dir.write("new.json", &protocol.to_string());
+
+    let run = candidacy(&["diff", DEFAULT, new.to_str().unwrap()]);
+
+    run.assert_code(OK);
+    assert!(run.stdout.contains("logic: unchanged (wording only)"), "{run}");
+    assert!(run.stdout.contains("change: 0 of 178,988,265,946,875 paths"), "{run}");
+}
+
+#[test]
+fn diff_names_the_visitors_whose_outcome_changes_in_words_and_in_json() {
+    let dir = TempDir::new("diff-effect");
+    let mut protocol = default_protocol_json();
+    let rule = rule_mut(&mut protocol, "blood_thinners");
+    (rule["effect"], rule["come_back"]) = (json!("postpone"), json!("once a clinician has checked"));
+    let new = dir.write("new.json", &protocol.to_string());
+
+    let run = candidacy(&["diff", DEFAULT, new.to_str().unwrap()]);
+
+    run.assert_code(PROBLEMS);
+    assert!(run.stdout.contains("  rules changed: `blood_thinners` (effect consult → postpone)"), "{run}");
+    let first = run.stdout.lines().position(|l| l.starts_with("  1. ")).unwrap_or_else(|| panic!("{run}"));
+    let lines: Vec<&str> = run.stdout.lines().skip(first).take(4).collect();
+    assert!(lines[0].starts_with("  1. consult → postpone (rule `blood_thinners` changed), on "), "{run}");
+    assert_eq!(lines[1], "     e.g. visitors with blood_thinners=yes and no other finding");
+    assert!(lines[2].contains("blood_thinners=yes") && lines[2].ends_with("-> outcome `consult`"), "{run}");
+    assert_eq!(lines[3], "       new: the same answers -> outcome `postpone`");
+
+    let run = candidacy(&["diff", DEFAULT, new.to_str().unwrap(), "--json"]);
+    run.assert_code(PROBLEMS);
+    let report = run.json();
+    assert_eq!(report["logic_changed"], true);
+    assert_eq!(report["classes"].as_array().unwrap().len(), 3);
+    let class = &report["classes"][0];
+    assert_eq!(
+        class["in_words"],
+        "visitors with blood_thinners=yes and no other finding: consult → postpone (rule `blood_thinners` changed)"
+    );
+    assert_eq!(class["rules_changed"], json!(["blood_thinners"]));
+    assert_eq!(class["example"]["new_answers"]["blood_thinners"], true);
+    assert!(class["paths"].as_str().unwrap().parse::<u128>().unwrap() > 0);
+}
+
+// ---------------------------------------------------------------------------------------------
 // fingerprint
 
 #[test]
@@ -583,6 +634,7 @@ fn every_subcommand_has_help() {
         ("evaluate", "Print the recommendation for one visitor's answers"),
         ("table", "Print the decision table"),
         ("fingerprint", "Print the protocol's fingerprint"),
+        ("diff", "Compare two versions of a protocol"),
         ("schema", "Print the JSON Schema of the protocol format"),
     ];
     for (subcommand, about) in subcommands {
@@ -599,7 +651,7 @@ fn help_lists_every_subcommand() {
     let run = candidacy(&["--help"]);
 
     run.assert_code(OK);
-    for subcommand in ["check", "verify", "evaluate", "table", "fingerprint", "schema"] {
+    for subcommand in ["check", "verify", "evaluate", "table", "fingerprint", "diff", "schema"] {
         assert!(run.stdout.contains(&format!("  {subcommand} ")), "{subcommand}: {run}");
     }
 }

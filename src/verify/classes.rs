@@ -63,7 +63,9 @@ impl Distinctions {
         risks.sort_unstable();
         risks.dedup();
         distinctions.sets.extend(
-            risks.into_iter().map(|risk| (0..model.n_options).filter(|&o| model.option_risk[o] == risk).collect::<OptionSet>()),
+            risks
+                .into_iter()
+                .map(|risk| (0..model.n_options).filter(|&o| model.option_risk[o] == risk).collect::<OptionSet>()),
         );
         distinctions.cuts.extend(model.safe_range.iter().flat_map(|r| [r.at_least, r.below]).flatten());
         distinctions

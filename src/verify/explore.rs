@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::classes::{Classes, TooManyClasses};
-use super::step::Steps;
+use super::step::{Fired, Steps};
 use crate::answers::{Answers, Value};
 use crate::protocol::condition::Test;
 use crate::protocol::{Effect, Outcome, QuestionIdx, ValidProtocol};
@@ -76,6 +76,12 @@ pub enum ExploreError {
     TooManyStates { question: QuestionIdx, states: usize },
 }
 
+impl From<TooManyClasses> for ExploreError {
+    fn from(too_many: TooManyClasses) -> ExploreError {
+        ExploreError::TooManyClasses(too_many)
+    }
+}
+
 pub fn explore(protocol: &ValidProtocol) -> Result<Graph, ExploreError> {
     let model = &protocol.model;
     let n = model.questions.len();
@@ -112,7 +118,11 @@ pub fn explore(protocol: &ValidProtocol) -> Result<Graph, ExploreError> {
                 graph.dead_ends.push((question, node_idx));
             }
             for (value, count) in answers {
-                let state = step.advance(&node.state, value, &mut |rule| graph.rule_fired[rule] = true);
+                let state = step.advance(&node.state, value, &mut |fired| {
+                    if let Fired::Rule(rule) = fired {
+                        graph.rule_fired[rule] = true;
+                    }
+                });
                 let paths = node.paths.saturating_mul(count);
                 let target = *index.entry(state).or_insert_with_key(|state| {
                     next.push(Node {

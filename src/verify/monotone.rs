@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::classes::Classes;
 use super::explore::{ExploreError, State, MAX_STATES_PER_LAYER};
-use super::step::{Step, Steps};
+use super::step::{Fired, Step, Steps};
 use crate::answers::Value;
 use crate::protocol::{Effect, Outcome, QuestionIdx, QuestionModel, RuleIdx, ValidProtocol};
 
@@ -198,13 +198,15 @@ impl Split {
         let rules = &protocol.model.rules;
         let raised_had_ended = self.raised.ended;
         let mut ended_by = self.raised_ended_by;
-        let raised_state = strip(step.advance(&self.raised, raised, &mut |rule| {
+        let raised_state = strip(step.advance(&self.raised, raised, &mut |fired| {
+            let Fired::Rule(rule) = fired else { return };
             if rules[rule].ends_quiz && !raised_had_ended {
                 ended_by = ended_by.or(Some(rule));
             }
         }));
         let mut masked = self.masked;
-        let given_state = strip(step.advance(&self.given, given, &mut |rule| {
+        let given_state = strip(step.advance(&self.given, given, &mut |fired| {
+            let Fired::Rule(rule) = fired else { return };
             let stronger = masked.is_none_or(|m| rules[rule].effect > rules[m].effect);
             if raised_had_ended && rules[rule].effect >= Effect::Consult && stronger {
                 masked = Some(rule);

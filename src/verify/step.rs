@@ -9,6 +9,13 @@ use crate::answers::Value;
 use crate::protocol::condition::{Cond, Test};
 use crate::protocol::{QuestionIdx, QuestionModel, RuleIdx, ValidProtocol};
 
+/// A rule or plan part decided at a step whose condition holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fired {
+    Rule(RuleIdx),
+    Plan(usize),
+}
+
 /// What every question's step needs, computed once per protocol.
 #[derive(Debug, Clone)]
 pub struct Steps {
@@ -72,8 +79,8 @@ impl Step<'_> {
     }
 
     /// The state after answering `value` (`None`: the question was skipped). Calls `fired` for
-    /// every rule decided here that fires.
-    pub fn advance(&self, state: &State, value: Option<Value>, fired: &mut impl FnMut(RuleIdx)) -> State {
+    /// every rule and plan part decided here whose condition holds.
+    pub fn advance(&self, state: &State, value: Option<Value>, fired: &mut impl FnMut(Fired)) -> State {
         let model = &self.protocol.model;
         let earlier = self.earlier(state);
         let this = |test: &Test| value.is_some_and(|value| test.holds(&value));
@@ -87,12 +94,17 @@ impl Step<'_> {
         for &rule_idx in self.rules {
             let rule = &model.rules[rule_idx];
             if rule.when.eval_tests(&holds) {
-                fired(rule_idx);
+                fired(Fired::Rule(rule_idx));
                 next.strongest = next.strongest.max(Some(rule.effect));
                 next.ended |= rule.ends_quiz;
             }
         }
-        next.plan |= self.plans.iter().any(|&p| model.plans[p].when.eval_tests(&holds));
+        for &plan in self.plans {
+            if model.plans[plan].when.eval_tests(&holds) {
+                fired(Fired::Plan(plan));
+                next.plan = true;
+            }
+        }
         next
     }
 
