@@ -207,7 +207,9 @@ impl Split {
         let mut masked = self.masked;
         let given_state = strip(step.advance(&self.given, given, &mut |fired| {
             let Fired::Rule(rule) = fired else { return };
-            let stronger = masked.is_none_or(|m| rules[rule].effect > rules[m].effect);
+            // The strongest, and the first in protocol order among equals, whenever each fired.
+            let rank = |r: RuleIdx| (rules[r].effect, std::cmp::Reverse(r));
+            let stronger = masked.is_none_or(|m| rank(rule) > rank(m));
             if raised_had_ended && rules[rule].effect >= Effect::Consult && stronger {
                 masked = Some(rule);
             }
