@@ -58,6 +58,11 @@ pub fn render(
         thousands(report.states as u128),
         thousands(report.transitions as u128)
     )?;
+    writeln!(
+        out,
+        "  pairs of paths one screening answer apart (monotonicity): explored as {} states",
+        thousands(report.pair_states as u128)
+    )?;
     writeln!(out, "  outcomes:")?;
     for (outcome, &n) in Outcome::ALL.iter().zip(&report.outcomes) {
         let share = if report.paths == 0 { 0.0 } else { n as f64 / report.paths as f64 * 100.0 };
