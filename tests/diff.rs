@@ -24,6 +24,7 @@ fn a_wording_only_edit_changes_no_logic() {
     rule_mut(&mut edited, "blood_thinners")["source"] = json!(["seed"]);
     edited["questions"][0]["options"][0]["hint"] = "A new hint.".into();
     edited["parameters"]["isotretinoin_washout"]["description"] = "Reworded.".into();
+    edited["questions"][1]["informational"] = false.into();
 
     let found = compare(&edited);
     assert!(!found.logic_changed);

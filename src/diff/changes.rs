@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use crate::protocol::{all_texts, Parameter, RuleIdx, ValidProtocol};
 
-/// The protocol's logic as JSON: the file without its texts, citations, glossary and version.
+/// The protocol's logic as JSON: the file without its texts, citations, glossary and version, and
+/// without `informational`, which only silences a warning.
 pub(super) fn logic_json(protocol: &ValidProtocol) -> serde_json::Value {
     let doc = &protocol.protocol;
     let mut json = serde_json::to_value(doc).expect("a protocol serializes");
@@ -27,6 +28,9 @@ pub(super) fn logic_json(protocol: &ValidProtocol) -> serde_json::Value {
         for item in object.get_mut(list).and_then(|l| l.as_array_mut()).into_iter().flatten() {
             item.as_object_mut().map(|o| o.remove("source"));
         }
+    }
+    for question in object.get_mut("questions").and_then(|l| l.as_array_mut()).into_iter().flatten() {
+        question.as_object_mut().map(|q| q.remove("informational"));
     }
     for parameter in object.get_mut("parameters").and_then(|p| p.as_object_mut()).into_iter().flatten() {
         let parameter = parameter.1.as_object_mut().expect("a parameter is an object");
