@@ -12,7 +12,7 @@ mod pairs;
 
 use serde::Serialize;
 
-pub use changes::{Changes, Structure};
+pub use changes::{Changed, Changes, Structure};
 
 use crate::answers::Value;
 use crate::protocol::{Outcome, QuestionIdx, Span, ValidProtocol};
@@ -145,7 +145,7 @@ fn rule_keys(old: &ValidProtocol, new: &ValidProtocol, structure: &Structure) ->
     ids.into_iter()
         .map(|id| {
             let (old_rule, new_rule) = (old.rule_idx(id), new.rule_idx(id));
-            let changed = structure.rules.changed.iter().any(|(changed, _)| changed == id);
+            let changed = structure.rules.changed.iter().any(|changed| changed.id == id);
             let meaning_changed = match (old_rule, new_rule) {
                 (Some(a), Some(b)) => {
                     old.protocol.rules[a].effect != new.protocol.rules[b].effect

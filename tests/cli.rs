@@ -504,6 +504,23 @@ fn table_starts_with_id_version_and_fingerprint_and_ends_with_a_sign_off_block()
 }
 
 #[test]
+fn table_lists_the_parameters_with_their_periods_and_the_texts_citing_them() {
+    let run = candidacy(&["table", DEFAULT]);
+
+    let parameters = section(&run.stdout, "## Parameters");
+    let row = (parameters.lines())
+        .find(|line| line.starts_with("| `isotretinoin_washout` |"))
+        .unwrap_or_else(|| panic!("no isotretinoin_washout row\n{parameters}"));
+    assert!(
+        row.starts_with("| `isotretinoin_washout` | 6 months | wait after the last dose of isotretinoin |"),
+        "{row}"
+    );
+    assert!(row.contains("question `isotretinoin`, rule `isotretinoin_current`, rule `isotretinoin_recent`"), "{row}");
+    let rules = section(&run.stdout, "## Rules");
+    assert!(rules.contains("Come back: 6 months after your last isotretinoin dose"), "texts are finished: {rules}");
+}
+
+#[test]
 fn table_as_html_is_one_page_with_every_protocol_string_escaped() {
     let mut protocol = default_protocol_json();
     protocol["version"] = "1.0.0 <b>&".into();

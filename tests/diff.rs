@@ -5,7 +5,7 @@
 
 mod common;
 
-use candidacy::diff::{diff, ChangedClass, Diff};
+use candidacy::diff::{diff, Changed, ChangedClass, Diff};
 use candidacy::engine::{next_step, Step};
 use candidacy::protocol::{Outcome, ValidProtocol};
 use common::{answers_of, default_json, default_protocol, load_json};
@@ -40,10 +40,7 @@ fn a_changed_effect_changes_exactly_the_visitors_on_blood_thinners() {
 
     let found = compare(&edited);
     assert!(found.logic_changed);
-    assert_eq!(
-        found.structure.rules.changed,
-        [("blood_thinners".to_owned(), vec!["effect consult → postpone".to_owned()])]
-    );
+    assert_eq!(found.structure.rules.changed, [changed("blood_thinners", &["effect consult → postpone"])]);
     let blood = &["blood_thinners"] as &[&str];
     assert_classes(
         &found,
@@ -100,10 +97,12 @@ fn a_changed_washout_period_changes_the_visitors_whose_reasons_cite_it() {
 
     let found = compare(&edited);
     assert!(found.logic_changed);
-    assert_eq!(
-        found.structure.parameters.changed,
-        [("isotretinoin_washout".to_owned(), vec!["6 months → 9 months".to_owned()])]
-    );
+    assert_eq!(found.structure.parameters.changed, [changed("isotretinoin_washout", &["6 months → 9 months"])]);
+    let rules: Vec<Changed> = ["isotretinoin_current", "isotretinoin_recent", "unsure_isotretinoin"]
+        .iter()
+        .map(|id| changed(id, &["period `isotretinoin_washout` 6 months → 9 months"]))
+        .collect();
+    assert_eq!(found.structure.rules.changed, rules);
     let mut expected: Vec<Expected> = Vec::new();
     for rule in [&["isotretinoin_current"] as &[&str], &["isotretinoin_recent"]] {
         expected.extend([
@@ -182,6 +181,10 @@ fn assert_example_replays(old: &ValidProtocol, new: &ValidProtocol, class: &Chan
         assert!(absent.iter().all(|id| !fired.contains(&id.as_str())), "{fired:?} {class:?}");
         assert!(class.changed.iter().all(|id| fired.contains(&id.as_str())), "{fired:?} {class:?}");
     }
+}
+
+fn changed(id: &str, what: &[&str]) -> Changed {
+    Changed { id: id.to_owned(), what: what.iter().map(|w| w.to_string()).collect() }
 }
 
 fn rule_mut<'a>(protocol: &'a mut Value, id: &str) -> &'a mut Value {

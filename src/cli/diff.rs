@@ -84,8 +84,8 @@ fn describe_changes(kind: &str, changes: &Changes, out: &mut dyn Write) -> Resul
     if !changes.removed.is_empty() {
         writeln!(out, "  {kind} removed: {}", ids(&changes.removed))?;
     }
-    for (id, what) in &changes.changed {
-        writeln!(out, "  {kind} changed: `{id}` ({})", what.join("; "))?;
+    for changed in &changes.changed {
+        writeln!(out, "  {kind} changed: `{}` ({})", changed.id, changed.what.join("; "))?;
     }
     Ok(())
 }

@@ -45,8 +45,14 @@ pub(super) fn logic_json(protocol: &ValidProtocol) -> serde_json::Value {
 pub struct Changes {
     pub added: Vec<String>,
     pub removed: Vec<String>,
-    /// Each changed id with what changed, in words.
-    pub changed: Vec<(String, Vec<String>)>,
+    pub changed: Vec<Changed>,
+}
+
+/// An id whose logic changed, with what changed, in words ("effect consult → postpone").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Changed {
+    pub id: String,
+    pub what: Vec<String>,
 }
 
 impl Changes {
@@ -77,7 +83,7 @@ pub(super) fn structure(old: &ValidProtocol, new: &ValidProtocol) -> Structure {
             match new_items.iter().find(|(other, _)| other == id) {
                 None => changes.removed.push(id.clone()),
                 Some((_, new_item)) if new_item != old_item => {
-                    changes.changed.push((id.clone(), describe(id, old_item, new_item)))
+                    changes.changed.push(Changed { id: id.clone(), what: describe(id, old_item, new_item) })
                 }
                 Some(_) => {}
             }
@@ -104,9 +110,9 @@ pub(super) fn structure(old: &ValidProtocol, new: &ValidProtocol) -> Structure {
     // A rule whose own logic is the same can still change meaning through a period it cites.
     for rule in &new.protocol.rules {
         let periods = period_changes(old, new, &rule.id);
-        let known = rules.changed.iter().any(|(id, _)| *id == rule.id) || rules.added.contains(&rule.id);
+        let known = rules.changed.iter().any(|changed| changed.id == rule.id) || rules.added.contains(&rule.id);
         if !periods.is_empty() && !known {
-            rules.changed.push((rule.id.clone(), periods));
+            rules.changed.push(Changed { id: rule.id.clone(), what: periods });
         }
     }
     let old_parameters = &old.protocol.parameters;
@@ -115,9 +121,10 @@ pub(super) fn structure(old: &ValidProtocol, new: &ValidProtocol) -> Structure {
     for (id, parameter) in old_parameters {
         match new_parameters.get(id) {
             None => parameters.removed.push(id.clone()),
-            Some(other) if period(other) != period(parameter) => {
-                parameters.changed.push((id.clone(), vec![format!("{} → {}", parameter.in_words(), other.in_words())]))
-            }
+            Some(other) if period(other) != period(parameter) => parameters.changed.push(Changed {
+                id: id.clone(),
+                what: vec![format!("{} → {}", parameter.in_words(), other.in_words())],
+            }),
             Some(_) => {}
         }
     }
