@@ -589,6 +589,17 @@ fn diff_names_the_visitors_whose_outcome_changes_in_words_and_in_json() {
     assert!(class["paths"].as_str().unwrap().parse::<u128>().unwrap() > 0);
 }
 
+#[test]
+fn diff_reads_one_protocol_from_standard_input_but_not_both() {
+    let run = candidacy_with_stdin(&["diff", DEFAULT, "-"], candidacy::DEFAULT_PROTOCOL);
+    run.assert_code(OK);
+    assert!(run.stdout.contains("-> <stdin> (`microneedling` v1.0.0"), "{run}");
+
+    let run = candidacy_with_stdin(&["diff", "-", "-"], candidacy::DEFAULT_PROTOCOL);
+    run.assert_code(USAGE);
+    assert!(run.stderr.contains("only one of the two protocols can come from standard input"), "{run}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // fingerprint
 

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::Result;
+use anyhow::{bail, Result};
 use serde_json::json;
 
 use super::{load_or_report, thousands, words, EXIT_PROBLEMS};
@@ -15,6 +15,9 @@ use crate::diff::{diff, ChangedClass, Changes, Diff, PlanShown, Structure};
 use crate::protocol::{QuestionIdx, ValidProtocol};
 
 pub fn run(old_path: &Path, new_path: &Path, as_json: bool, out: &mut dyn Write) -> Result<ExitCode> {
+    if old_path.as_os_str() == "-" && new_path.as_os_str() == "-" {
+        bail!("only one of the two protocols can come from standard input");
+    }
     let Some((old_name, old)) = load_or_report(old_path, out)? else {
         return Ok(ExitCode::from(EXIT_PROBLEMS));
     };
