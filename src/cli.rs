@@ -2,6 +2,7 @@
 //! prints; `main` only calls [`run`] and exits with its code.
 
 mod check;
+mod diff;
 mod evaluate;
 mod table;
 mod verify;
@@ -51,6 +52,24 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = TableFormat::Markdown)]
         format: TableFormat,
+        /// Print a self-contained, print-ready HTML page (the same as `--format html`).
+        #[arg(long, conflicts_with = "format")]
+        html: bool,
+    },
+    /// Compare two versions of a protocol: every class of visitors whose outcome, reasons or plan changes.
+    Diff {
+        /// The old version (JSON), or `-` for standard input.
+        old: PathBuf,
+        /// The new version (JSON), or `-` for standard input.
+        new: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the protocol's fingerprint: a short SHA-256 of its canonical JSON (sorted keys, no whitespace).
+    Fingerprint {
+        /// The protocol file (JSON), or `-` for standard input.
+        file: PathBuf,
     },
     /// Print the JSON Schema of the protocol format.
     Schema,
@@ -59,6 +78,7 @@ pub enum Command {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TableFormat {
     Markdown,
+    Html,
     Csv,
 }
 
@@ -72,7 +92,15 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Check { file } => check::run(&file, out),
         Command::Verify { file } => verify::run(&file, out),
         Command::Evaluate { file, answers, locale } => evaluate::run(&file, &answers, &locale, out),
-        Command::Table { file, format } => table::run(&file, format, out),
+        Command::Table { file, format, html } => table::run(&file, if html { TableFormat::Html } else { format }, out),
+        Command::Diff { old, new, json } => diff::run(&old, &new, json, out),
+        Command::Fingerprint { file } => match load_or_report(&file, out)? {
+            Some((_, protocol)) => {
+                writeln!(out, "{}", protocol.fingerprint)?;
+                Ok(ExitCode::SUCCESS)
+            }
+            None => Ok(ExitCode::from(EXIT_PROBLEMS)),
+        },
         Command::Schema => {
             write!(out, "{}", crate::protocol::json_schema())?;
             Ok(ExitCode::SUCCESS)

@@ -13,6 +13,7 @@ pub mod check;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod config;
+pub mod diff;
 pub mod engine;
 pub mod flow;
 pub mod host_events;

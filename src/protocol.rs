@@ -7,10 +7,12 @@
 mod compile;
 pub mod condition;
 pub mod diagnostic;
+mod fingerprint;
 pub mod generate;
 pub mod glossary;
 mod load;
 pub mod locate;
+pub mod parameters;
 mod text;
 mod validate;
 
@@ -23,9 +25,11 @@ use serde::{Deserialize, Serialize};
 pub use compile::{Model, OptionSet, PlanModel, QuestionIdx, QuestionModel, RuleIdx, RuleModel, ValidProtocol};
 pub use condition::Condition;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use fingerprint::{canonical_json, fingerprint, FINGERPRINT_LEN};
 pub use load::{load, LoadError, Loaded};
 pub use locate::locate;
 pub use text::{best_locale, text_direction, Text};
+pub(crate) use validate::all_texts;
 
 /// The protocol format's JSON Schema, as committed at `static/protocol.schema.json`.
 #[cfg(not(target_arch = "wasm32"))]
@@ -76,10 +80,53 @@ pub struct Protocol {
     /// Sources cited by rules and plans, by id.
     #[serde(default)]
     pub sources: BTreeMap<String, String>,
+    /// Named periods, such as washout and recovery windows, by id. Texts cite them as `{id}`
+    /// ("6 months") or `{id.value}` ("6"), so a clinic changes a period in one place.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub parameters: BTreeMap<String, Parameter>,
     /// Plain explanations of the medical terms the texts use; the widget explains each term the
     /// first time it appears, and `check` warns about known terms left unexplained.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub glossary: Vec<GlossaryEntry>,
+}
+
+/// A named period that texts cite, e.g. the wait after the last isotretinoin dose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Parameter {
+    /// How many `unit`s, at least 1.
+    pub value: u32,
+    pub unit: PeriodUnit,
+    /// What the period is, for the reviewer: "wait after the last isotretinoin dose".
+    pub description: String,
+    /// Ids of entries in `sources` backing the period.
+    #[serde(default)]
+    pub source: Vec<String>,
+}
+
+/// The unit of a [`Parameter`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodUnit {
+    Days,
+    Weeks,
+    Months,
+    Years,
+}
+
+impl Parameter {
+    /// The period in English words: "6 months", "1 year".
+    pub fn in_words(&self) -> String {
+        let (one, many) = match self.unit {
+            PeriodUnit::Days => ("day", "days"),
+            PeriodUnit::Weeks => ("week", "weeks"),
+            PeriodUnit::Months => ("month", "months"),
+            PeriodUnit::Years => ("year", "years"),
+        };
+        format!("{} {}", self.value, if self.value == 1 { one } else { many })
+    }
 }
 
 /// A medical term and its plain explanation.
@@ -223,6 +270,10 @@ pub struct Choice {
     /// This option is the "I'm not sure" answer.
     #[serde(default, skip_serializing_if = "is_false")]
     pub unsure: bool,
+    /// For a finding: how it ranks among the question's findings (higher is riskier; default 0).
+    /// The verifier proves that a riskier answer never yields a weaker outcome.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk: Option<u32>,
 }
 
 /// A half-open range of whole numbers: `at_least <= n < below`; either end may be open.
@@ -350,7 +401,7 @@ pub struct PlanPart {
 }
 
 /// An inclusive range `min..=max` of whole numbers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Span {

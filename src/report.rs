@@ -37,6 +37,8 @@ pub struct RecommendationReport {
 pub struct ProtocolRef {
     pub id: String,
     pub version: String,
+    /// The protocol file's fingerprint: which signed-off logic and wording the visitor saw.
+    pub fingerprint: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -136,7 +138,11 @@ pub fn report(
         }
     };
     RecommendationReport {
-        protocol: ProtocolRef { id: doc.id.clone(), version: doc.version.clone() },
+        protocol: ProtocolRef {
+            id: doc.id.clone(),
+            version: doc.version.clone(),
+            fingerprint: protocol.fingerprint.clone(),
+        },
         outcome: recommendation.outcome,
         headline: outcome_text.headline.get(locale).to_owned(),
         body: outcome_text.body.get(locale).to_owned(),

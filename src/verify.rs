@@ -7,12 +7,15 @@
 
 mod classes;
 mod explore;
+mod monotone;
+pub(crate) mod step;
 
 use crate::answers::Value;
 use crate::protocol::{Effect, Outcome, QuestionIdx, RuleIdx, ValidProtocol};
 
-pub use classes::{Classes, TooManyClasses, MAX_OPTION_GROUPS};
+pub use classes::{Classes, Distinctions, TooManyClasses, MAX_OPTION_GROUPS};
 pub use explore::{explore, ExploreError, Graph, Node, State, MAX_STATES_PER_LAYER};
+pub use monotone::{monotonicity, Masking, Monotonicity, PathPair};
 
 /// A property every protocol must have, phrased as a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -21,17 +24,19 @@ pub enum Property {
     BlockingRuleNeverCandidate,
     FindingNeverCandidate,
     UnsureNeverCandidate,
+    RiskierAnswerNeverWeaker,
     CandidateHasPlan,
     EveryRuleFires,
     EveryQuestionAsked,
 }
 
 impl Property {
-    pub const ALL: [Property; 7] = [
+    pub const ALL: [Property; 8] = [
         Property::EveryPathEnds,
         Property::BlockingRuleNeverCandidate,
         Property::FindingNeverCandidate,
         Property::UnsureNeverCandidate,
+        Property::RiskierAnswerNeverWeaker,
         Property::CandidateHasPlan,
         Property::EveryRuleFires,
         Property::EveryQuestionAsked,
@@ -45,6 +50,9 @@ impl Property {
             }
             Property::FindingNeverCandidate => "always: a screening finding never yields candidate",
             Property::UnsureNeverCandidate => "always: an unsure screening answer never yields candidate",
+            Property::RiskierAnswerNeverWeaker => {
+                "always: a riskier screening answer (no < unsure < yes) never yields a weaker outcome"
+            }
             Property::CandidateHasPlan => "always: every candidate gets a treatment plan",
             Property::EveryRuleFires => "reachable: every rule fires on some path",
             Property::EveryQuestionAsked => "reachable: every question is asked on some path",
@@ -67,6 +75,11 @@ pub enum Failure {
     Paths {
         paths: u128,
         example: Counterexample,
+    },
+    /// Pairs of paths, one screening answer apart, whose riskier path has a weaker outcome.
+    Pairs {
+        paths: u128,
+        example: PathPair,
     },
     RuleNeverFires(RuleIdx),
     QuestionNeverAsked(QuestionIdx),
@@ -95,6 +108,10 @@ pub struct Report {
     pub states: usize,
     pub transitions: usize,
     pub results: Vec<PropertyResult>,
+    /// Early ends that hide a stronger outcome: warnings, not violations.
+    pub maskings: Vec<Masking>,
+    /// States of the pair exploration behind [`Property::RiskierAnswerNeverWeaker`].
+    pub pair_states: usize,
     pub graph: Graph,
 }
 
@@ -152,6 +169,11 @@ pub fn verify(protocol: &ValidProtocol) -> Result<Report, ExploreError> {
         }
     }
 
+    let monotonicity = monotonicity(protocol, &graph.classes)?;
+    if let Some(example) = monotonicity.example {
+        fail(Property::RiskierAnswerNeverWeaker, Failure::Pairs { paths: monotonicity.violations, example });
+    }
+
     for (rule, _) in graph.rule_fired.iter().enumerate().filter(|(_, fired)| !**fired) {
         fail(Property::EveryRuleFires, Failure::RuleNeverFires(rule));
     }
@@ -159,5 +181,14 @@ pub fn verify(protocol: &ValidProtocol) -> Result<Report, ExploreError> {
         fail(Property::EveryQuestionAsked, Failure::QuestionNeverAsked(question));
     }
 
-    Ok(Report { paths, outcomes, states: graph.n_states(), transitions: graph.n_transitions(), results, graph })
+    Ok(Report {
+        paths,
+        outcomes,
+        states: graph.n_states(),
+        transitions: graph.n_transitions(),
+        results,
+        maskings: monotonicity.maskings,
+        pair_states: monotonicity.states,
+        graph,
+    })
 }

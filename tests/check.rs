@@ -97,3 +97,13 @@ fn the_shipped_protocols_have_no_errors_and_no_warnings() {
 fn a_rule_without_a_source_is_a_warning_located_at_the_rule() {
     check_fixture("missing-source-warning", expect_file!["protocols/invalid/missing-source-warning.txt"]);
 }
+
+#[test]
+fn parameters_unknown_in_a_text_empty_or_uncited_are_named_with_their_place() {
+    check_fixture("parameters", expect_file!["protocols/invalid/parameters.txt"]);
+}
+
+#[test]
+fn a_risk_outside_the_findings_of_a_screening_question_is_a_warning() {
+    check_fixture("risk-outside-findings", expect_file!["protocols/invalid/risk-outside-findings.txt"]);
+}

@@ -3,6 +3,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -175,7 +177,45 @@ fn verify_passes_the_other_properties_of_the_unsafe_copy() {
     let run = candidacy(&["verify", file.to_str().unwrap()]);
 
     let failed: Vec<&str> = run.stdout.lines().filter(|line| line.trim_start().starts_with("FAIL ")).collect();
-    assert_eq!(failed, ["    FAIL always: a screening finding never yields candidate"], "{run}");
+    // Yes (a note) is now weaker than "I'm not sure" (consult): monotonicity fails as well.
+    let expected = [
+        "    FAIL always: a screening finding never yields candidate",
+        "    FAIL always: a riskier screening answer (no < unsure < yes) never yields a weaker outcome",
+    ];
+    assert_eq!(failed, expected, "{run}");
+}
+
+#[test]
+fn verify_shows_the_two_paths_of_a_monotonicity_counterexample_side_by_side() {
+    let protocol = common::sunburn_fixture();
+    let run = candidacy_with_stdin(&["verify", "-"], &protocol.to_string());
+
+    run.assert_code(PROBLEMS);
+    let failing = "    FAIL always: a riskier screening answer (no < unsure < yes) never yields a weaker outcome";
+    let after = run.stdout.split_once(failing).unwrap_or_else(|| panic!("{run}")).1;
+    let lines: Vec<&str> = after.lines().skip(1).map(str::trim_end).collect();
+    assert!(lines[0].ends_with("pairs of paths, for example:"), "{run}");
+    assert_eq!(lines[1].trim(), "raising `recent_major_procedures` from no to yes turns postpone into consult");
+    assert_eq!(lines[2].split_whitespace().collect::<Vec<_>>(), ["question", "as", "given", "raised"]);
+    let row = |id: &str| -> Vec<&str> {
+        let line = lines.iter().find(|line| line.trim_start().trim_start_matches("* ").starts_with(&format!("{id} ")));
+        line.unwrap_or_else(|| panic!("no row `{id}`\n{run}")).split_whitespace().collect()
+    };
+    assert_eq!(row("recent_sun"), ["recent_sun", "yes", "yes"]);
+    assert_eq!(row("recent_major_procedures"), ["*", "recent_major_procedures", "no", "yes"]);
+    assert_eq!(row("outcome"), ["outcome", "postpone", "consult"]);
+}
+
+#[test]
+fn verify_warns_about_masking_without_failing() {
+    let run = candidacy(&["verify", DEFAULT]);
+
+    run.assert_code(OK);
+    let warning = "    masking: `pregnant_or_breastfeeding` ends the quiz before `bleeding_disorder` (not_candidate) is decided, on ";
+    assert!(run.stdout.contains(warning), "{run}");
+    assert!(run
+        .stdout
+        .contains("raising `pregnant_or_breastfeeding` from no to yes turns not_candidate into postpone"));
 }
 
 #[test]
@@ -214,7 +254,8 @@ fn evaluate_prints_a_candidate_with_its_plan() {
     assert_eq!(plan["interval_weeks_min"], 4);
     assert_eq!(plan["interval_weeks_max"], 6);
     assert_eq!(plan["usual_plan_only"], false);
-    assert_eq!(report["protocol"], json!({"id": "microneedling", "version": "1.0.0"}));
+    let fingerprint = candidacy(&["fingerprint", DEFAULT]).stdout.trim().to_owned();
+    assert_eq!(report["protocol"], json!({"id": "microneedling", "version": "1.0.0", "fingerprint": fingerprint}));
 }
 
 #[test]
@@ -447,6 +488,155 @@ fn table_refuses_a_protocol_that_does_not_load() {
     assert!(!run.stdout.contains("# Decision table"), "{run}");
 }
 
+#[test]
+fn table_starts_with_id_version_and_fingerprint_and_ends_with_a_sign_off_block() {
+    let run = candidacy(&["table", DEFAULT]);
+    let fingerprint = candidacy(&["fingerprint", DEFAULT]).stdout.trim().to_owned();
+
+    run.assert_code(OK);
+    let head: Vec<&str> = run.stdout.lines().skip(2).take(3).collect();
+    assert_eq!(head, ["- Protocol: `microneedling`", "- Version: 1.0.0", &format!("- Fingerprint: `{fingerprint}`")]);
+    let sign_off = section(&run.stdout, "## Sign-off");
+    assert!(sign_off.contains(&format!("`microneedling` v1.0.0 with fingerprint `{fingerprint}`")), "{sign_off}");
+    for field in ["Reviewed by", "Role", "Date"] {
+        assert!(sign_off.contains(&format!("| {field} | |")), "{sign_off}");
+    }
+}
+
+#[test]
+fn table_lists_the_parameters_with_their_periods_and_the_texts_citing_them() {
+    let run = candidacy(&["table", DEFAULT]);
+
+    let parameters = section(&run.stdout, "## Parameters");
+    let row = (parameters.lines())
+        .find(|line| line.starts_with("| `isotretinoin_washout` |"))
+        .unwrap_or_else(|| panic!("no isotretinoin_washout row\n{parameters}"));
+    assert!(
+        row.starts_with("| `isotretinoin_washout` | 6 months | wait after the last dose of isotretinoin |"),
+        "{row}"
+    );
+    assert!(row.contains("question `isotretinoin`, rule `isotretinoin_current`, rule `isotretinoin_recent`"), "{row}");
+    let rules = section(&run.stdout, "## Rules");
+    assert!(rules.contains("Come back: 6 months after your last isotretinoin dose"), "texts are finished: {rules}");
+}
+
+#[test]
+fn table_as_html_is_one_page_with_every_protocol_string_escaped() {
+    let mut protocol = default_protocol_json();
+    protocol["version"] = "1.0.0 <b>&".into();
+    rule_mut(&mut protocol, "blood_thinners")["reason"] = "Thinners <script>alert(1)</script> & \"more\"".into();
+    let run = candidacy_with_stdin(&["table", "-", "--html"], &protocol.to_string());
+
+    run.assert_code(OK);
+    let page = &run.stdout;
+    assert!(page.starts_with("<!DOCTYPE html>"), "{run}");
+    assert!(page.trim_end().ends_with("</html>"), "{run}");
+    assert!(!page.contains("<script") && !page.contains("<b>"), "{run}");
+    assert!(page.contains("Thinners &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;"), "{run}");
+    assert!(page.contains("<dt>Version</dt><dd>1.0.0 &lt;b&gt;&amp;</dd>"), "{run}");
+    assert!(page.contains("<th scope=\"row\">Reviewed by</th><td></td>"), "{run}");
+    assert!(!page.contains("http") && !page.contains("src="), "self-contained: nothing to fetch");
+}
+
+// ---------------------------------------------------------------------------------------------
+// diff
+
+#[test]
+fn diff_of_a_wording_only_edit_exits_zero() {
+    let dir = TempDir::new("diff-wording");
+    let mut protocol = default_protocol_json();
+    rule_mut(&mut protocol, "blood_thinners")["reason"] = json!("Other words.");
+    let new = dir.write("new.json", &protocol.to_string());
+
+    let run = candidacy(&["diff", DEFAULT, new.to_str().unwrap()]);
+
+    run.assert_code(OK);
+    assert!(run.stdout.contains("logic: unchanged (wording only)"), "{run}");
+    assert!(run.stdout.contains("change: 0 of 178,988,265,946,875 paths"), "{run}");
+}
+
+#[test]
+fn diff_names_the_visitors_whose_outcome_changes_in_words_and_in_json() {
+    let dir = TempDir::new("diff-effect");
+    let mut protocol = default_protocol_json();
+    let rule = rule_mut(&mut protocol, "blood_thinners");
+    (rule["effect"], rule["come_back"]) = (json!("postpone"), json!("once a clinician has checked"));
+    let new = dir.write("new.json", &protocol.to_string());
+
+    let run = candidacy(&["diff", DEFAULT, new.to_str().unwrap()]);
+
+    run.assert_code(PROBLEMS);
+    assert!(run.stdout.contains("  rules changed: `blood_thinners` (effect consult → postpone)"), "{run}");
+    let first = run.stdout.lines().position(|l| l.starts_with("  1. ")).unwrap_or_else(|| panic!("{run}"));
+    let lines: Vec<&str> = run.stdout.lines().skip(first).take(4).collect();
+    assert!(lines[0].starts_with("  1. consult → postpone (rule `blood_thinners` changed), on "), "{run}");
+    assert_eq!(lines[1], "     e.g. visitors with blood_thinners=yes and no other finding");
+    assert!(lines[2].contains("blood_thinners=yes") && lines[2].ends_with("-> outcome `consult`"), "{run}");
+    assert_eq!(lines[3], "       new: the same answers -> outcome `postpone`");
+
+    let run = candidacy(&["diff", DEFAULT, new.to_str().unwrap(), "--json"]);
+    run.assert_code(PROBLEMS);
+    let report = run.json();
+    assert_eq!(report["logic_changed"], true);
+    assert_eq!(report["classes"].as_array().unwrap().len(), 3);
+    let class = &report["classes"][0];
+    assert_eq!(
+        class["in_words"],
+        "visitors with blood_thinners=yes and no other finding: consult → postpone (rule `blood_thinners` changed)"
+    );
+    assert_eq!(class["rules_changed"], json!(["blood_thinners"]));
+    assert_eq!(class["example"]["new_answers"]["blood_thinners"], true);
+    assert!(class["paths"].as_str().unwrap().parse::<u128>().unwrap() > 0);
+}
+
+#[test]
+fn diff_reads_one_protocol_from_standard_input_but_not_both() {
+    let run = candidacy_with_stdin(&["diff", DEFAULT, "-"], candidacy::DEFAULT_PROTOCOL);
+    run.assert_code(OK);
+    assert!(run.stdout.contains("-> <stdin> (`microneedling` v1.0.0"), "{run}");
+
+    let run = candidacy_with_stdin(&["diff", "-", "-"], candidacy::DEFAULT_PROTOCOL);
+    run.assert_code(USAGE);
+    assert!(run.stderr.contains("only one of the two protocols can come from standard input"), "{run}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// fingerprint
+
+#[test]
+fn fingerprint_prints_twelve_hex_digits_alone_and_ignores_formatting_and_key_order() {
+    let run = candidacy(&["fingerprint", DEFAULT]);
+    run.assert_code(OK);
+    let fingerprint = run.stdout.clone();
+    assert_eq!(fingerprint.trim().len(), 12, "{run}");
+    assert!(fingerprint.trim().chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()), "{run}");
+    assert_eq!(fingerprint.lines().count(), 1, "{run}");
+
+    // Compact, with keys in another order (serde_json sorts them): the same fingerprint.
+    let compact = default_protocol_json().to_string();
+    assert_eq!(candidacy_with_stdin(&["fingerprint", "-"], &compact).stdout, fingerprint);
+}
+
+#[test]
+fn fingerprint_changes_with_any_edit_of_logic_or_text() {
+    let fingerprint = candidacy(&["fingerprint", DEFAULT]).stdout;
+    let edits: [fn(&mut Value); 3] = [
+        |p| {
+            let rule = rule_mut(p, "blood_thinners");
+            (rule["effect"], rule["come_back"]) = ("postpone".into(), "later".into());
+        },
+        |p| rule_mut(p, "blood_thinners")["reason"] = "Another wording.".into(),
+        |p| p["version"] = "1.0.1".into(),
+    ];
+    for edit in edits {
+        let mut protocol = default_protocol_json();
+        edit(&mut protocol);
+        let run = candidacy_with_stdin(&["fingerprint", "-"], &protocol.to_string());
+        run.assert_code(OK);
+        assert_ne!(run.stdout, fingerprint);
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // schema and help
 
@@ -471,6 +661,8 @@ fn every_subcommand_has_help() {
         ("verify", "Prove the protocol safe on every answer path"),
         ("evaluate", "Print the recommendation for one visitor's answers"),
         ("table", "Print the decision table"),
+        ("fingerprint", "Print the protocol's fingerprint"),
+        ("diff", "Compare two versions of a protocol"),
         ("schema", "Print the JSON Schema of the protocol format"),
     ];
     for (subcommand, about) in subcommands {
@@ -487,7 +679,7 @@ fn help_lists_every_subcommand() {
     let run = candidacy(&["--help"]);
 
     run.assert_code(OK);
-    for subcommand in ["check", "verify", "evaluate", "table", "schema"] {
+    for subcommand in ["check", "verify", "evaluate", "table", "fingerprint", "diff", "schema"] {
         assert!(run.stdout.contains(&format!("  {subcommand} ")), "{subcommand}: {run}");
     }
 }
@@ -504,11 +696,12 @@ fn an_unknown_subcommand_is_a_usage_error() {
 // Helpers
 
 /// The property sentences `verify` prints.
-const PROPERTIES: [&str; 7] = [
+const PROPERTIES: [&str; 8] = [
     "always: every path ends in exactly one outcome",
     "always: a not_candidate, postpone or consult rule never yields candidate",
     "always: a screening finding never yields candidate",
     "always: an unsure screening answer never yields candidate",
+    "always: a riskier screening answer (no < unsure < yes) never yields a weaker outcome",
     "always: every candidate gets a treatment plan",
     "reachable: every rule fires on some path",
     "reachable: every question is asked on some path",

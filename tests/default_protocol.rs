@@ -627,6 +627,39 @@ fn merge(base: &Value, patch: &Value) -> Value {
     merged
 }
 
+// ---------------------------------------------------------------------------------------------
+// Washout windows as parameters (issue 10)
+
+#[test]
+fn washout_periods_are_parameters_that_every_text_follows() {
+    let mut json: Value = serde_json::from_str(candidacy::DEFAULT_PROTOCOL).unwrap();
+    let periods: Vec<(&str, Value)> = json["parameters"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(id, p)| (id.as_str(), json!([p["value"], p["unit"]])))
+        .collect();
+    let expected = [
+        ("isotretinoin_washout", json!([6, "months"])),
+        ("major_procedure_window", json!([3, "months"])),
+        ("procedure_recovery", json!([2, "weeks"])),
+        ("scar_maturity", json!([1, "years"])),
+        ("sun_recovery", json!([2, "weeks"])),
+    ];
+    assert_eq!(periods, expected);
+
+    json["parameters"]["isotretinoin_washout"]["value"] = 9.into();
+    let protocol = protocol::load("nine-months.json", &json.to_string()).unwrap().protocol;
+    let result = evaluate_with(&protocol, &with(json!({"isotretinoin": "within_6_months"})));
+    let reason = &result.report.reasons[0];
+    assert_eq!(reason.text, "You took isotretinoin in the last 9 months. Your skin needs 9 months after the last dose before microneedling.");
+    assert_eq!(reason.come_back.as_deref(), Some("9 months after your last isotretinoin dose"));
+    let isotretinoin = &protocol.questions()[protocol.question_idx("isotretinoin").unwrap()];
+    assert_eq!(isotretinoin.options[1].label.get("en"), "Yes, and I stopped less than 9 months ago");
+    let texts = serde_json::to_string(&protocol.protocol).unwrap();
+    assert!(!texts.contains("{isotretinoin_washout}") && !texts.contains(" 6 months"), "every text follows");
+}
+
 /// `full` without the answers to the questions after pregnancy: what a visitor has given when
 /// the quiz ends early.
 fn early_answers(full: &Value) -> Value {

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use candidacy::answers::{Answers, OptionSet, Value, YesNo};
 use candidacy::engine::{self, Recommendation};
 use candidacy::protocol::condition::Test;
-use candidacy::protocol::{Outcome, QuestionIdx, QuestionKind, ValidProtocol};
+use candidacy::protocol::{Effect, Outcome, QuestionIdx, QuestionKind, ValidProtocol};
 use candidacy::verify::{verify, Property};
 use common::random_protocol::random_protocol;
 use proptest::prelude::*;
@@ -45,6 +45,17 @@ proptest! {
     }
 
     #[test]
+    fn monotonicity_and_maskings_match_raising_every_answer_of_every_path(seed in any::<u64>()) {
+        let protocol = common::load_json(&random_protocol(seed));
+        let report = verify(&protocol).unwrap();
+        let (violated, maskings) = raise_every_answer(&protocol);
+        let holds = report.results.iter().find(|r| r.property == Property::RiskierAnswerNeverWeaker).unwrap().holds();
+        prop_assert_eq!(holds, !violated);
+        let found: BTreeSet<(usize, usize)> = report.maskings.iter().map(|m| (m.ending_rule, m.masked_rule)).collect();
+        prop_assert_eq!(found, maskings);
+    }
+
+    #[test]
     fn arbitrary_bytes_never_panic_check(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
         let text = String::from_utf8_lossy(&bytes);
         let checked = candidacy::check::check("fuzz.json", &text);
@@ -75,6 +86,54 @@ proptest! {
             let _ = engine::next_step(&protocol, &Answers::new(protocol.questions().len()));
         }
     }
+}
+
+/// Raises each screening answer of every concrete path to every riskier answer, completes the
+/// raised path every possible way, and compares outcomes: whether some pair weakens the outcome
+/// other than by an early end, and which (ending rule, masked rule) pairs explain the others.
+fn raise_every_answer(protocol: &ValidProtocol) -> (bool, BTreeSet<(usize, usize)>) {
+    let model = &protocol.model;
+    let (mut violated, mut maskings) = (false, BTreeSet::new());
+    for (given, given_outcome) in enumerate(protocol).paths {
+        let given_recommendation = engine::recommend(protocol, &engine::walk(protocol, &given));
+        for (question, value) in given.answered() {
+            let risk = model.questions[question].risk(value);
+            for raised_value in all_values(protocol, question) {
+                if risk.is_none() || model.questions[question].risk(raised_value) <= risk {
+                    continue;
+                }
+                let mut raised = given.clone();
+                raised.set(question, Some(raised_value));
+                let mut completions = Brute::default();
+                walk_all(protocol, raised, &mut completions);
+                for (completed, raised_outcome) in completions.paths {
+                    if raised_outcome >= given_outcome {
+                        continue;
+                    }
+                    let raised_walk = engine::walk(protocol, &completed);
+                    let masking = raised_walk.ended_by.and_then(|ending| {
+                        let end = model.rules[ending].decided_after;
+                        let fired = &given_recommendation.fired;
+                        let before =
+                            fired.iter().filter(|f| model.rules[f.rule].decided_after <= end).map(|f| f.effect).max();
+                        let after = fired
+                            .iter()
+                            .filter(|f| model.rules[f.rule].decided_after > end && f.effect >= Effect::Consult);
+                        let masked = after.fold(None::<&engine::Fired>, |best, f| match best {
+                            Some(b) if b.effect >= f.effect => Some(b),
+                            _ => Some(f),
+                        });
+                        (Outcome::from_strongest(before) <= raised_outcome).then_some((ending, masked?.rule))
+                    });
+                    match masking {
+                        Some(pair) => drop(maskings.insert(pair)),
+                        None => violated = true,
+                    }
+                }
+            }
+        }
+    }
+    (violated, maskings)
 }
 
 /// What walking every concrete path through the engine shows.

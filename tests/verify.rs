@@ -143,3 +143,98 @@ fn assert_counterexamples_replay(protocol: &ValidProtocol, report: &Report, rule
     let on_concerns = rule_id == "loose_skin_only";
     assert!(weakened_rule_fired || on_concerns, "`{rule_id}` fires on a counterexample");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Monotonicity and masking (issue 10)
+
+#[test]
+fn default_protocol_is_monotone_and_warns_that_pregnancy_masks_the_not_candidate_rules() {
+    let protocol = default_protocol();
+    let report = verify(&protocol).unwrap();
+    assert!(result(&report, Property::RiskierAnswerNeverWeaker).holds());
+    let maskings: Vec<(&str, &str)> = (report.maskings.iter())
+        .map(|m| {
+            (protocol.protocol.rules[m.ending_rule].id.as_str(), protocol.protocol.rules[m.masked_rule].id.as_str())
+        })
+        .collect();
+    assert_eq!(
+        maskings,
+        [("pregnant_or_breastfeeding", "bleeding_disorder"), ("pregnant_or_breastfeeding", "skin_cancer")]
+    );
+    for masking in &report.maskings {
+        assert!(masking.paths > 0);
+        assert_pair_replays(&protocol, &masking.example);
+        let raised = answers_of(&protocol, &masking.example.raised);
+        let Step::Recommend(recommendation) = next_step(&protocol, &raised) else { panic!("incomplete") };
+        assert_eq!(recommendation.ended_by, Some(masking.ending_rule), "the raised path ends early");
+    }
+}
+
+/// The issue's example: "recent sun and no major procedure → postpone". Adding a major procedure
+/// (consult) switches the sun rule off and turns postpone into consult.
+#[test]
+fn issue_10_a_sun_rule_excused_by_a_major_procedure_is_not_monotone() {
+    let protocol = load_json(&common::sunburn_fixture());
+    let report = verify(&protocol).unwrap();
+    assert!(!report.holds());
+    let failures = &result(&report, Property::RiskierAnswerNeverWeaker).failures;
+    let [Failure::Pairs { paths, example }] = failures.as_slice() else { panic!("expected one pair: {failures:?}") };
+    assert!(*paths > 0);
+    assert_eq!(protocol.questions()[example.question].id, "recent_major_procedures");
+    assert_eq!((example.given_outcome, example.raised_outcome), (Outcome::Postpone, Outcome::Consult));
+    assert_pair_replays(&protocol, example);
+    let others: Vec<Property> = (report.results.iter().filter(|r| !r.holds()).map(|r| r.property)).collect();
+    assert_eq!(others, [Property::RiskierAnswerNeverWeaker], "the fixture breaks nothing else");
+}
+
+#[test]
+fn findings_are_ordered_by_their_risk() {
+    // Flaring now is riskier than a calm history; swapping their effects breaks the order.
+    let mut mutant = default_json();
+    let rules = mutant["rules"].as_array_mut().unwrap();
+    for rule in rules.iter_mut() {
+        match rule["id"].as_str().unwrap() {
+            "skin_condition_flaring" => {
+                rule["effect"] = "consult".into();
+                rule.as_object_mut().unwrap().remove("come_back");
+            }
+            "skin_condition_history" => {
+                rule["effect"] = "postpone".into();
+                rule["come_back"] = "later".into();
+            }
+            _ => {}
+        }
+    }
+    let protocol = load_json(&mutant);
+    let report = verify(&protocol).unwrap();
+    let Failure::Pairs { example, .. } = &result(&report, Property::RiskierAnswerNeverWeaker).failures[0] else {
+        panic!("expected a pair")
+    };
+    assert_eq!(protocol.questions()[example.question].id, "skin_condition");
+    assert_pair_replays(&protocol, example);
+
+    // Without the `risk`, both are plain findings: no order between them, nothing to prove.
+    let skin_condition = protocol.question_idx("skin_condition").unwrap();
+    mutant["questions"][skin_condition]["options"][0].as_object_mut().unwrap().remove("risk");
+    let report = verify(&load_json(&mutant)).unwrap();
+    assert!(result(&report, Property::RiskierAnswerNeverWeaker).holds());
+}
+
+/// Both paths of a pair, given to the engine, end with the outcomes the verifier claims, and
+/// differ only in the raised answer (and in what only one of them is asked).
+fn assert_pair_replays(protocol: &ValidProtocol, pair: &candidacy::verify::PathPair) {
+    for (path, outcome) in [(&pair.given, pair.given_outcome), (&pair.raised, pair.raised_outcome)] {
+        let Step::Recommend(recommendation) = next_step(protocol, &answers_of(protocol, path)) else {
+            panic!("the pair's path is incomplete: {path:?}")
+        };
+        assert_eq!(recommendation.outcome, outcome, "{path:?}");
+    }
+    let model = &protocol.model.questions[pair.question];
+    let value = |path: &[(usize, candidacy::answers::Value)]| path.iter().find(|(q, _)| *q == pair.question).unwrap().1;
+    assert!(model.risk(value(&pair.raised)) > model.risk(value(&pair.given)), "the raised answer is riskier");
+    for &(q, given) in &pair.given {
+        if let Some(&(_, raised)) = pair.raised.iter().find(|(r, _)| *r == q) {
+            assert!(q == pair.question || given == raised, "only the raised answer differs");
+        }
+    }
+}

@@ -1,4 +1,9 @@
-//! `candidacy table FILE`: the decision table a clinic's medical director reviews and signs.
+//! `candidacy table FILE`: the decision sheet a clinic's medical director reviews and signs.
+//!
+//! The sheet is built once ([`Sheet`]) and rendered as Markdown, as a print-ready HTML page
+//! (`table/html.rs`), or as CSV rows for spreadsheets.
+
+mod html;
 
 use std::io::Write;
 use std::path::Path;
@@ -14,41 +19,79 @@ pub fn run(path: &Path, format: TableFormat, out: &mut dyn Write) -> Result<Exit
         return Ok(ExitCode::from(EXIT_PROBLEMS));
     };
     match format {
-        TableFormat::Markdown => markdown(&protocol, out)?,
+        TableFormat::Markdown => write!(out, "{}", markdown(&sheet(&protocol)))?,
+        TableFormat::Html => write!(out, "{}", html::page(&sheet(&protocol)))?,
         TableFormat::Csv => csv(&protocol, out)?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn markdown(protocol: &ValidProtocol, out: &mut dyn Write) -> Result<()> {
-    let doc = &protocol.protocol;
-    let cell = |text: &str| text.replace('|', "\\|").replace('\n', " ");
-    writeln!(out, "# Decision table: {} (`{}` v{})\n", cell(doc.treatment.name.get("en")), doc.id, doc.version)?;
-    writeln!(out, "Outcomes, strongest first: not_candidate > postpone > consult > candidate. Notes are shown with any outcome.\n")?;
+/// The decision sheet, before it is rendered. Cells are plain text in which ids are `quoted`
+/// in backticks; renderers escape everything else.
+struct Sheet {
+    title: String,
+    /// Which logic this is: id, version, fingerprint.
+    identity: Vec<(&'static str, String)>,
+    intro: String,
+    sections: Vec<Section>,
+    /// The sentence above the sign-off fields.
+    sign_off: String,
+}
 
-    writeln!(out, "## Questions\n")?;
-    writeln!(out, "| # | id | question | answers | asked if | screening |")?;
-    writeln!(out, "|---|---|---|---|---|---|")?;
-    for (i, question) in doc.questions.iter().enumerate() {
+struct Section {
+    heading: &'static str,
+    note: Option<String>,
+    header: Vec<&'static str>,
+    rows: Vec<Vec<String>>,
+}
+
+/// The fields a reviewer fills in by hand.
+const SIGN_OFF_FIELDS: [&str; 4] = ["Reviewed by", "Role", "Date", "Signature"];
+
+fn sheet(protocol: &ValidProtocol) -> Sheet {
+    let doc = &protocol.protocol;
+    let mut sections = Vec::new();
+
+    if !doc.parameters.is_empty() {
+        let uses = &protocol.model.parameter_uses;
+        let parameters = doc.parameters.iter().map(|(id, parameter)| {
+            vec![
+                format!("`{id}`"),
+                parameter.in_words(),
+                parameter.description.clone(),
+                words::places(protocol, &uses[id]),
+                parameter.source.join(", "),
+            ]
+        });
+        sections.push(Section {
+            heading: "Parameters",
+            note: Some("Periods the texts cite; the visitor reads them in the questions and reasons below.".into()),
+            header: vec!["parameter", "period", "what it is", "cited in", "sources"],
+            rows: parameters.collect(),
+        });
+    }
+
+    let questions = doc.questions.iter().enumerate().map(|(i, question)| {
         let asked_if = question.ask_if.as_ref().map_or("always".to_owned(), |c| words::condition(protocol, c));
         let screening =
             if question.screening { format!("yes: findings {}", findings(question)) } else { "no".to_owned() };
-        writeln!(
-            out,
-            "| {} | `{}` | {} | {} | {} | {} |",
-            i + 1,
-            question.id,
-            cell(question.prompt.get("en")),
-            cell(&answers(question)),
-            cell(&asked_if),
-            cell(&screening)
-        )?;
-    }
+        vec![
+            (i + 1).to_string(),
+            format!("`{}`", question.id),
+            question.prompt.get("en").to_owned(),
+            answers(question),
+            asked_if,
+            screening,
+        ]
+    });
+    sections.push(Section {
+        heading: "Questions",
+        note: None,
+        header: vec!["#", "id", "question", "answers", "asked if", "screening"],
+        rows: questions.collect(),
+    });
 
-    writeln!(out, "\n## Rules\n")?;
-    writeln!(out, "| # | rule | when | effect | visitor is told | sources |")?;
-    writeln!(out, "|---|---|---|---|---|---|")?;
-    for (i, rule) in doc.rules.iter().enumerate() {
+    let rules = doc.rules.iter().enumerate().map(|(i, rule)| {
         let mut effect = rule.effect.as_str().to_owned();
         if rule.ends_quiz {
             effect.push_str(", ends the quiz");
@@ -60,45 +103,91 @@ fn markdown(protocol: &ValidProtocol, out: &mut dyn Write) -> Result<()> {
         if let Some(instead) = &rule.instead {
             told.push_str(&format!(" Instead: {}", instead.get("en")));
         }
-        let when = words::condition(protocol, &rule.when);
-        writeln!(
-            out,
-            "| {} | `{}` | {} | {effect} | {} | {} |",
-            i + 1,
-            rule.id,
-            cell(&when),
-            cell(&told),
-            rule.source.join(", ")
-        )?;
-    }
+        vec![
+            (i + 1).to_string(),
+            format!("`{}`", rule.id),
+            words::condition(protocol, &rule.when),
+            effect,
+            told,
+            rule.source.join(", "),
+        ]
+    });
+    sections.push(Section {
+        heading: "Rules",
+        note: None,
+        header: vec!["#", "rule", "when", "effect", "visitor is told", "sources"],
+        rows: rules.collect(),
+    });
 
-    writeln!(out, "\n## Treatment plans\n")?;
-    writeln!(out, "Several parts combine: the largest minimum and the largest maximum of sessions and interval.\n")?;
-    writeln!(out, "| plan part | when | sessions | interval (weeks) | sources |")?;
-    writeln!(out, "|---|---|---|---|---|")?;
-    for part in &doc.plans {
-        let when = words::condition(protocol, &part.when);
-        writeln!(
-            out,
-            "| `{}` {} | {} | {}–{} | {}–{} | {} |",
-            part.id,
-            cell(part.label.get("en")),
-            cell(&when),
-            part.sessions.min,
-            part.sessions.max,
-            part.interval_weeks.min,
-            part.interval_weeks.max,
-            part.source.join(", ")
-        )?;
-    }
+    let plans = doc.plans.iter().map(|part| {
+        vec![
+            format!("`{}` {}", part.id, part.label.get("en")),
+            words::condition(protocol, &part.when),
+            format!("{}–{}", part.sessions.min, part.sessions.max),
+            format!("{}–{}", part.interval_weeks.min, part.interval_weeks.max),
+            part.source.join(", "),
+        ]
+    });
+    sections.push(Section {
+        heading: "Treatment plans",
+        note: Some(
+            "Several parts combine: the largest minimum and the largest maximum of sessions and interval.".into(),
+        ),
+        header: vec!["plan part", "when", "sessions", "interval (weeks)", "sources"],
+        rows: plans.collect(),
+    });
 
     if !doc.sources.is_empty() {
-        writeln!(out, "\n## Sources\n")?;
-        for (id, citation) in &doc.sources {
-            writeln!(out, "- `{id}`: {}", cell(citation))?;
+        sections.push(Section {
+            heading: "Sources",
+            note: None,
+            header: vec!["source", "citation"],
+            rows: doc.sources.iter().map(|(id, citation)| vec![format!("`{id}`"), citation.clone()]).collect(),
+        });
+    }
+
+    Sheet {
+        title: format!("Decision table: {} (`{}` v{})", doc.treatment.name.get("en"), doc.id, doc.version),
+        identity: vec![
+            ("Protocol", format!("`{}`", doc.id)),
+            ("Version", doc.version.clone()),
+            ("Fingerprint", format!("`{}`", protocol.fingerprint)),
+        ],
+        intro: "Outcomes, strongest first: not_candidate > postpone > consult > candidate. \
+                Notes are shown with any outcome."
+            .into(),
+        sections,
+        sign_off: format!(
+            "I have reviewed the screening logic of `{}` v{} with fingerprint `{}`, as set out above.",
+            doc.id, doc.version, protocol.fingerprint
+        ),
+    }
+}
+
+fn markdown(sheet: &Sheet) -> String {
+    let cell = |text: &str| text.replace('|', "\\|").replace('\n', " ");
+    let mut out = format!("# {}\n\n", cell(&sheet.title));
+    for (label, value) in &sheet.identity {
+        out.push_str(&format!("- {label}: {}\n", cell(value)));
+    }
+    out.push_str(&format!("\n{}\n", cell(&sheet.intro)));
+    for section in &sheet.sections {
+        out.push_str(&format!("\n## {}\n\n", section.heading));
+        if let Some(note) = &section.note {
+            out.push_str(&format!("{}\n\n", cell(note)));
+        }
+        out.push_str(&format!("| {} |\n", section.header.join(" | ")));
+        out.push_str(&format!("|{}\n", "---|".repeat(section.header.len())));
+        for row in &section.rows {
+            let cells: Vec<String> = row.iter().map(|text| cell(text)).collect();
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
         }
     }
-    Ok(())
+    out.push_str(&format!("\n## Sign-off\n\n{}\n\n| | |\n|---|---|\n", cell(&sheet.sign_off)));
+    for field in SIGN_OFF_FIELDS {
+        out.push_str(&format!("| {field} | |\n"));
+    }
+    out
 }
 
 fn csv(protocol: &ValidProtocol, out: &mut dyn Write) -> Result<()> {

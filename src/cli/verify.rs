@@ -10,9 +10,10 @@ use anyhow::Result;
 
 use super::{load_or_report, thousands, words, EXIT_PROBLEMS};
 use crate::answers::Answers;
+use crate::answers::Value;
 use crate::engine;
 use crate::protocol::{Outcome, ValidProtocol};
-use crate::verify::{verify, Counterexample, ExploreError, Failure, Property, Report};
+use crate::verify::{verify, Counterexample, ExploreError, Failure, PathPair, Property, Report};
 
 pub fn run(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {
     let Some((name, protocol)) = load_or_report(path, out)? else {
@@ -57,6 +58,11 @@ pub fn render(
         thousands(report.states as u128),
         thousands(report.transitions as u128)
     )?;
+    writeln!(
+        out,
+        "  pairs of paths one screening answer apart (monotonicity): explored as {} states",
+        thousands(report.pair_states as u128)
+    )?;
     writeln!(out, "  outcomes:")?;
     for (outcome, &n) in Outcome::ALL.iter().zip(&report.outcomes) {
         let share = if report.paths == 0 { 0.0 } else { n as f64 / report.paths as f64 * 100.0 };
@@ -69,6 +75,23 @@ pub fn render(
         for failure in &result.failures {
             describe(protocol, result.property, failure, out)?;
         }
+    }
+    if !report.maskings.is_empty() {
+        writeln!(out, "  warnings (an early end hides a stronger outcome; decide knowingly):")?;
+    }
+    for masking in &report.maskings {
+        let rules = &doc.rules;
+        let masked = &rules[masking.masked_rule];
+        writeln!(
+            out,
+            "    masking: `{}` ends the quiz before `{}` ({}) is decided, on {} pair{} of paths, for example:",
+            rules[masking.ending_rule].id,
+            masked.id,
+            masked.effect.as_str(),
+            thousands(masking.paths),
+            if masking.paths == 1 { "" } else { "s" }
+        )?;
+        side_by_side(protocol, &masking.example, true, "      ", out)?;
     }
     let seconds = elapsed.as_secs_f64();
     let rate = if seconds > 0.0 { report.paths as f64 / seconds } else { f64::INFINITY };
@@ -90,6 +113,15 @@ fn describe(protocol: &ValidProtocol, property: Property, failure: &Failure, out
             if let Some(why) = why(protocol, property, example) {
                 writeln!(out, "         {why}")?;
             }
+        }
+        Failure::Pairs { paths, example } => {
+            writeln!(
+                out,
+                "         on {} pair{} of paths, for example:",
+                thousands(*paths),
+                if *paths == 1 { "" } else { "s" }
+            )?;
+            side_by_side(protocol, example, false, "         ", out)?;
         }
         Failure::RuleNeverFires(rule) => {
             writeln!(out, "         rule `{}` never fires", protocol.protocol.rules[*rule].id)?;
@@ -129,6 +161,52 @@ fn why(protocol: &ValidProtocol, property: Property, example: &Counterexample) -
             Some(format!("rules that fire: {}", if rules.is_empty() { "none".to_owned() } else { rules.join(", ") }))
         }
         Property::EveryPathEnds => Some("the next question on this path has no possible answer".to_owned()),
-        Property::EveryRuleFires | Property::EveryQuestionAsked => None,
+        Property::EveryRuleFires | Property::EveryQuestionAsked | Property::RiskierAnswerNeverWeaker => None,
     }
+}
+
+/// Two paths of a pair in columns: each question answered on either path, the raised one marked
+/// with `*`, then both outcomes. With `only_differences`, rows where both agree are left out.
+fn side_by_side(
+    protocol: &ValidProtocol,
+    pair: &PathPair,
+    only_differences: bool,
+    indent: &str,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let question = &protocol.questions()[pair.question].id;
+    let value = |path: &[(usize, Value)], q: usize| {
+        path.iter().find(|(asked, _)| *asked == q).map_or("-".to_owned(), |&(_, v)| protocol.value_to_string(q, v))
+    };
+    writeln!(
+        out,
+        "{indent}raising `{question}` from {} to {} turns {} into {}",
+        value(&pair.given, pair.question),
+        value(&pair.raised, pair.question),
+        pair.given_outcome.as_str(),
+        pair.raised_outcome.as_str()
+    )?;
+    let mut questions: Vec<usize> = pair.given.iter().chain(&pair.raised).map(|(q, _)| *q).collect();
+    questions.sort_unstable();
+    questions.dedup();
+    let rows: Vec<(String, String, String)> = questions
+        .into_iter()
+        .map(|q| {
+            let mark = if q == pair.question { "* " } else { "  " };
+            (format!("{mark}{}", protocol.questions()[q].id), value(&pair.given, q), value(&pair.raised, q))
+        })
+        .filter(|(_, given, raised)| !only_differences || given != raised)
+        .chain([(
+            "  outcome".to_owned(),
+            pair.given_outcome.as_str().to_owned(),
+            pair.raised_outcome.as_str().to_owned(),
+        )])
+        .collect();
+    let width = |pick: fn(&(String, String, String)) -> usize| rows.iter().map(pick).max().unwrap_or(0);
+    let (first, second) = (width(|r| r.0.len()).max(10), width(|r| r.1.len()).max(8));
+    writeln!(out, "{indent}{:first$}  {:second$}  raised", "  question", "as given")?;
+    for (name, given, raised) in &rows {
+        writeln!(out, "{indent}{name:first$}  {given:second$}  {raised}")?;
+    }
+    Ok(())
 }

@@ -58,3 +58,23 @@ pub fn path(protocol: &ValidProtocol, answers: &[(QuestionIdx, Value)]) -> Strin
         .collect();
     steps.join(" -> ")
 }
+
+/// Text pointers as their owners: `question `age``, `rule `scar_age``, or the pointer itself.
+pub fn places(protocol: &ValidProtocol, pointers: &[String]) -> String {
+    let doc = &protocol.protocol;
+    let mut owners: Vec<String> = Vec::new();
+    for pointer in pointers {
+        let mut parts = pointer.trim_start_matches('/').split('/');
+        let (kind, index) = (parts.next(), parts.next().and_then(|i| i.parse::<usize>().ok()));
+        let owner = match (kind, index) {
+            (Some("questions"), Some(i)) => format!("question `{}`", doc.questions[i].id),
+            (Some("rules"), Some(i)) => format!("rule `{}`", doc.rules[i].id),
+            (Some("plans"), Some(i)) => format!("plan `{}`", doc.plans[i].id),
+            _ => format!("`{pointer}`"),
+        };
+        if !owners.contains(&owner) {
+            owners.push(owner);
+        }
+    }
+    owners.join(", ")
+}

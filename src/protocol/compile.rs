@@ -1,7 +1,7 @@
 //! The resolved model of a protocol that passed validation: ids turned into indices, conditions
 //! into [`Cond`]s, and the facts the engine and verifier need precomputed.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 pub use crate::answers::OptionSet;
 use crate::answers::{expected_json, Value, YesNo};
@@ -20,6 +20,8 @@ pub type RuleIdx = usize;
 pub struct ValidProtocol {
     pub protocol: Protocol,
     pub model: Model,
+    /// The file's fingerprint ([`super::fingerprint`]), taken from its JSON as written.
+    pub fingerprint: String,
 }
 
 #[derive(Debug, Clone)]
@@ -28,6 +30,8 @@ pub struct Model {
     pub rules: Vec<RuleModel>,
     pub plans: Vec<PlanModel>,
     pub(super) question_by_id: HashMap<String, QuestionIdx>,
+    /// For each parameter, the pointers of the texts that cite it (read before substitution).
+    pub parameter_uses: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -46,6 +50,8 @@ pub struct QuestionModel {
     pub bounds: (i64, i64),
     /// For screening numbers: the values that are not findings.
     pub safe_range: Option<NumberRange>,
+    /// Each option's `risk` among findings (0 when not given).
+    pub option_risk: Vec<u32>,
 }
 
 #[derive(Debug, Clone)]
@@ -85,6 +91,29 @@ impl QuestionModel {
                 Value::Options(chosen) => chosen.intersects(self.finding_options),
                 Value::Number(n) => self.safe_range.is_some_and(|safe| !safe.contains(n)),
             }
+    }
+
+    /// How risky an answer to a screening question is: a safe answer 0, "I'm not sure" 1, a
+    /// finding 2 plus its option's `risk`. `None` outside screening questions, which the
+    /// monotonicity property leaves alone by design.
+    pub fn risk(&self, value: Value) -> Option<u32> {
+        if !self.screening {
+            return None;
+        }
+        let finding_risk = |options: OptionSet| {
+            options.iter().filter(|&o| self.finding_options.contains(o)).map(|o| 2 + self.option_risk[o]).max()
+        };
+        let risk = match value {
+            Value::YesNo(YesNo::No) => 0,
+            Value::YesNo(YesNo::Unsure) => 1,
+            Value::YesNo(YesNo::Yes) => 2,
+            Value::Option(option) => {
+                finding_risk(OptionSet::single(option)).unwrap_or(u32::from(self.unsure_options.contains(option)))
+            }
+            Value::Options(chosen) => finding_risk(chosen).unwrap_or(0),
+            Value::Number(_) => 2 * u32::from(self.is_finding(value)),
+        };
+        Some(risk)
     }
 
     /// Whether `value` is an "I'm not sure" answer.

@@ -27,6 +27,7 @@ pub fn benchmark(n_yes_no: usize, n_options: usize) -> Protocol {
                 hint: None,
                 finding: false,
                 unsure: false,
+                risk: None,
             })
             .collect(),
         ..question("concerns", QuestionKind::MultipleChoice, "Which concerns?")
@@ -90,6 +91,7 @@ pub fn benchmark(n_yes_no: usize, n_options: usize) -> Protocol {
         rules,
         plans,
         sources: BTreeMap::from([("generated".to_owned(), "Generated for benchmarks.".to_owned())]),
+        parameters: BTreeMap::new(),
         glossary: Vec::new(),
     }
 }

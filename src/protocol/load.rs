@@ -64,7 +64,9 @@ pub fn load(source_name: &str, text: &str) -> Result<Loaded, LoadError> {
     diagnostics.items.sort_by_key(|d| (std::cmp::Reverse(d.severity), d.line, d.column));
     match model {
         Some(model) if !diagnostics.has_errors() => {
-            Ok(Loaded { protocol: ValidProtocol { protocol, model }, warnings: diagnostics })
+            let fingerprint = super::fingerprint(&json);
+            let protocol = super::parameters::substitute_all(protocol);
+            Ok(Loaded { protocol: ValidProtocol { protocol, model, fingerprint }, warnings: diagnostics })
         }
         _ => Err(diagnostics),
     }

@@ -17,6 +17,7 @@ pub(super) fn validate(protocol: &Protocol, out: &mut Vec<Diagnostic>) -> Option
     let mut checker = Checker { protocol, out, question_by_id: HashMap::new(), used_options: Vec::new() };
     checker.header();
     checker.texts();
+    checker.parameters();
     let questions = checker.questions();
     let rules = checker.rules();
     let plans = checker.plans();
@@ -25,7 +26,15 @@ pub(super) fn validate(protocol: &Protocol, out: &mut Vec<Diagnostic>) -> Option
         checker.unused_options();
         checker.out.extend(super::glossary::unexplained_terms(protocol));
     }
-    Some(Model { questions: questions?, rules: rules?, plans: plans?, question_by_id: checker.question_by_id })
+    let parameter_uses =
+        super::parameters::uses(protocol).into_iter().map(|(id, places)| (id.to_owned(), places)).collect();
+    Some(Model {
+        questions: questions?,
+        rules: rules?,
+        plans: plans?,
+        question_by_id: checker.question_by_id,
+        parameter_uses,
+    })
 }
 
 struct Checker<'p, 'o> {
@@ -107,6 +116,22 @@ impl Checker<'_, '_> {
         }
     }
 
+    fn parameters(&mut self) {
+        let protocol = self.protocol;
+        for (id, parameter) in &protocol.parameters {
+            self.check_id(format!("/parameters/{id}"), id, "parameter");
+            for (s, source) in parameter.source.iter().enumerate() {
+                if !protocol.sources.contains_key(source) {
+                    let known: Vec<&str> = protocol.sources.keys().map(String::as_str).collect();
+                    let pointer = format!("/parameters/{id}/source/{s}");
+                    self.error(pointer, format!("unknown source `{}`", truncate(source))).help =
+                        did_you_mean(source, &known);
+                }
+            }
+        }
+        self.out.extend(super::parameters::check(protocol));
+    }
+
     fn questions(&mut self) -> Option<Vec<QuestionModel>> {
         let protocol = self.protocol;
         self.check_unique(
@@ -159,6 +184,13 @@ impl Checker<'_, '_> {
             );
             for (o, option) in question.options.iter().enumerate() {
                 self.check_id(format!("{at}/options/{o}/id"), &option.id, "option");
+                if option.risk.is_some() && !(option.finding && question.screening) {
+                    self.warning(
+                        format!("{at}/options/{o}/risk"),
+                        "`risk` only ranks the findings of a screening question",
+                    )
+                    .help = Some("mark the option `\"finding\": true`, or remove `risk`".into());
+                }
                 if option.finding && !question.screening {
                     self.warning(
                         format!("{at}/options/{o}/finding"),
@@ -271,6 +303,7 @@ impl Checker<'_, '_> {
             unsure_options: options_where(|o| o.unsure),
             bounds,
             safe_range: question.safe_range,
+            option_risk: question.options.iter().map(|o| o.risk.unwrap_or(0)).collect(),
         })
     }
 
@@ -550,7 +583,7 @@ fn truncate(id: &str) -> String {
     short.escape_debug().to_string()
 }
 
-fn did_you_mean(unknown: &str, known: &[&str]) -> Option<String> {
+pub(super) fn did_you_mean(unknown: &str, known: &[&str]) -> Option<String> {
     let best = known.iter().map(|k| (edit_distance(unknown, k), *k)).min()?;
     let close_enough = best.0 <= 2.max(unknown.chars().count() / 4);
     close_enough.then(|| format!("did you mean `{}`?", best.1))

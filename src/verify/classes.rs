@@ -38,10 +38,53 @@ pub struct TooManyClasses {
     pub groups: usize,
 }
 
+/// What the protocol's conditions (and its findings) can tell apart among one question's answers:
+/// option sets and number bounds. Two protocols' distinctions merge into a common refinement.
+#[derive(Debug, Clone, Default)]
+pub struct Distinctions {
+    pub sets: Vec<OptionSet>,
+    pub cuts: Vec<i64>,
+}
+
+impl Distinctions {
+    pub fn of(protocol: &ValidProtocol, question: QuestionIdx) -> Distinctions {
+        let model = &protocol.model.questions[question];
+        let mut distinctions = Distinctions::default();
+        for test in tests_on(protocol, question) {
+            match test {
+                Test::ChoseAny(set) | Test::ChoseOnly(set) => distinctions.sets.push(set),
+                Test::Number(range) => distinctions.cuts.extend([range.at_least, range.below].into_iter().flatten()),
+                Test::YesNo(_) => {}
+            }
+        }
+        distinctions.sets.extend([model.finding_options, model.unsure_options]);
+        // Findings of different risk are told apart by the monotonicity property.
+        let mut risks: Vec<u32> = model.option_risk.iter().copied().filter(|&r| r > 0).collect();
+        risks.sort_unstable();
+        risks.dedup();
+        distinctions.sets.extend(
+            risks
+                .into_iter()
+                .map(|risk| (0..model.n_options).filter(|&o| model.option_risk[o] == risk).collect::<OptionSet>()),
+        );
+        distinctions.cuts.extend(model.safe_range.iter().flat_map(|r| [r.at_least, r.below]).flatten());
+        distinctions
+    }
+}
+
 impl Classes {
     pub fn of(protocol: &ValidProtocol, question: QuestionIdx) -> Result<Classes, TooManyClasses> {
+        let distinctions = Distinctions::of(protocol, question);
+        Classes::refining(protocol, question, &distinctions)
+    }
+
+    /// The classes of `question` that `distinctions` (possibly merged from several protocols) tell apart.
+    pub fn refining(
+        protocol: &ValidProtocol,
+        question: QuestionIdx,
+        distinctions: &Distinctions,
+    ) -> Result<Classes, TooManyClasses> {
         let model = &protocol.model.questions[question];
-        let tests = tests_on(protocol, question);
         let classes = match model.kind {
             QuestionKind::YesNo => {
                 let mut values = vec![YesNo::Yes, YesNo::No];
@@ -51,15 +94,7 @@ impl Classes {
                 Classes { classes: values.into_iter().map(|v| (Value::YesNo(v), 1)).collect(), shape: Shape::Listed }
             }
             QuestionKind::SingleChoice | QuestionKind::MultipleChoice => {
-                let mut sets: Vec<OptionSet> = tests
-                    .iter()
-                    .filter_map(|test| match test {
-                        Test::ChoseAny(set) | Test::ChoseOnly(set) => Some(*set),
-                        _ => None,
-                    })
-                    .collect();
-                sets.extend([model.finding_options, model.unsure_options]);
-                let (group_of, group_sizes, firsts) = group_options(model.n_options, &sets);
+                let (group_of, group_sizes, firsts) = group_options(model.n_options, &distinctions.sets);
                 if model.kind == QuestionKind::SingleChoice {
                     let classes =
                         firsts.iter().zip(&group_sizes).map(|(&o, &n)| (Value::Option(o), n as u128)).collect();
@@ -83,13 +118,7 @@ impl Classes {
             QuestionKind::Number => {
                 let (min, max) = model.bounds;
                 let mut cuts = vec![min, max.saturating_add(1)];
-                let ranges = tests.iter().filter_map(|test| match test {
-                    Test::Number(range) => Some(*range),
-                    _ => None,
-                });
-                for range in ranges.chain(model.safe_range) {
-                    cuts.extend([range.at_least, range.below].into_iter().flatten().filter(|&c| min < c && c <= max));
-                }
+                cuts.extend(distinctions.cuts.iter().copied().filter(|&c| min < c && c <= max));
                 cuts.sort_unstable();
                 cuts.dedup();
                 let classes = cuts[..cuts.len() - 1].iter().map(|&low| (Value::Number(low), 1)).collect();

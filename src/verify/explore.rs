@@ -10,12 +10,13 @@
 use std::collections::HashMap;
 
 use super::classes::{Classes, TooManyClasses};
+use super::step::{Fired, Steps};
 use crate::answers::{Answers, Value};
-use crate::protocol::condition::{Cond, Test};
+use crate::protocol::condition::Test;
 use crate::protocol::{Effect, Outcome, QuestionIdx, ValidProtocol};
 
 /// A test on an earlier question that a condition decided later still needs.
-type Pending = (QuestionIdx, Test);
+pub type Pending = (QuestionIdx, Test);
 
 /// Exploration stops past this many states in one layer: the protocol's conditions tie too many
 /// answers together to be checked here.
@@ -75,47 +76,37 @@ pub enum ExploreError {
     TooManyStates { question: QuestionIdx, states: usize },
 }
 
+impl From<TooManyClasses> for ExploreError {
+    fn from(too_many: TooManyClasses) -> ExploreError {
+        ExploreError::TooManyClasses(too_many)
+    }
+}
+
 pub fn explore(protocol: &ValidProtocol) -> Result<Graph, ExploreError> {
     let model = &protocol.model;
     let n = model.questions.len();
     let classes = (0..n).map(|q| Classes::of(protocol, q)).collect::<Result<Vec<_>, _>>();
     let classes = classes.map_err(ExploreError::TooManyClasses)?;
-    let pending = pending_tests(protocol);
-    let rules_after = group_by(n, model.rules.iter().map(|r| r.decided_after));
-    let plans_after = group_by(n, model.plans.iter().map(|p| p.decided_after));
+    let steps = Steps::of(protocol);
 
-    let root_state =
-        State { tests: Vec::new(), strongest: None, ended: false, finding: false, unsure: false, plan: false };
-    let root = Node { state: root_state, paths: 1, parent: None, asks_next: false, edges: Vec::new() };
+    let root = Node { state: Steps::root(), paths: 1, parent: None, asks_next: false, edges: Vec::new() };
     let mut graph = Graph {
         layers: vec![vec![root]],
         classes,
-        pending,
+        pending: steps.pending.clone(),
         rule_fired: vec![false; model.rules.len()],
         question_asked: vec![false; n],
         dead_ends: Vec::new(),
     };
 
     for question in 0..n {
-        let question_model = &model.questions[question];
-        let (before, after) = (&graph.pending[question], &graph.pending[question + 1]);
-        let position: HashMap<&Pending, usize> = before.iter().enumerate().map(|(i, p)| (p, i)).collect();
-        // Where each test kept after this question comes from: this answer, or the state before.
-        let carried: Vec<Result<usize, &Test>> = after
-            .iter()
-            .map(|pending| if pending.0 == question { Err(&pending.1) } else { Ok(position[pending]) })
-            .collect();
+        let step = steps.at(protocol, question);
         let current = &mut graph.layers[question];
         let mut next: Vec<Node> = Vec::new();
         let mut index: HashMap<State, usize> = HashMap::new();
 
         for (node_idx, node) in current.iter_mut().enumerate() {
-            let earlier = |q: QuestionIdx, test: &Test| {
-                // INVARIANT: `pending` holds every test on an earlier question that a condition
-                // decided here makes.
-                node.state.tests[position[&(q, *test)]]
-            };
-            let asked = !node.state.ended && question_model.ask_if.as_ref().is_none_or(|c| c.eval_tests(&earlier));
+            let asked = step.asks(&node.state);
             node.asks_next = asked;
             let answers: Vec<(Option<Value>, u128)> = if asked {
                 graph.question_asked[question] = true;
@@ -127,29 +118,11 @@ pub fn explore(protocol: &ValidProtocol) -> Result<Graph, ExploreError> {
                 graph.dead_ends.push((question, node_idx));
             }
             for (value, count) in answers {
-                let this = |test: &Test| value.is_some_and(|value| test.holds(&value));
-                let holds = |q: QuestionIdx, test: &Test| {
-                    if q == question {
-                        this(test)
-                    } else {
-                        earlier(q, test)
+                let state = step.advance(&node.state, value, &mut |fired| {
+                    if let Fired::Rule(rule) = fired {
+                        graph.rule_fired[rule] = true;
                     }
-                };
-                let tests = carried.iter().map(|from| from.map_or_else(this, |i| node.state.tests[i])).collect();
-                let mut state = State { tests, ..node.state.clone() };
-                if let Some(value) = value {
-                    state.finding |= question_model.is_finding(value);
-                    state.unsure |= question_model.screening && question_model.is_unsure(value);
-                }
-                for &rule_idx in &rules_after[question] {
-                    let rule = &model.rules[rule_idx];
-                    if rule.when.eval_tests(&holds) {
-                        graph.rule_fired[rule_idx] = true;
-                        state.strongest = state.strongest.max(Some(rule.effect));
-                        state.ended |= rule.ends_quiz;
-                    }
-                }
-                state.plan |= plans_after[question].iter().any(|&p| model.plans[p].when.eval_tests(&holds));
+                });
                 let paths = node.paths.saturating_mul(count);
                 let target = *index.entry(state).or_insert_with_key(|state| {
                     next.push(Node {
@@ -213,36 +186,4 @@ impl Graph {
     pub fn n_transitions(&self) -> usize {
         self.layers.iter().flatten().map(|node| node.edges.len()).sum()
     }
-}
-
-/// `pending[k]` for `k` in `0..=n`: the tests on questions before `k` made by conditions decided
-/// at or after question `k` (an `ask_if` is decided at its own question).
-fn pending_tests(protocol: &ValidProtocol) -> Vec<Vec<Pending>> {
-    let model = &protocol.model;
-    let n = model.questions.len();
-    let mut decided: Vec<(&Cond, QuestionIdx)> = Vec::new();
-    decided.extend(model.questions.iter().enumerate().filter_map(|(j, q)| Some((q.ask_if.as_ref()?, j))));
-    decided.extend(model.rules.iter().map(|rule| (&rule.when, rule.decided_after)));
-    decided.extend(model.plans.iter().map(|plan| (&plan.when, plan.decided_after)));
-    // For each test, the latest question at which a condition making it is decided.
-    let mut needed_until: HashMap<Pending, QuestionIdx> = HashMap::new();
-    for (cond, at) in decided {
-        cond.for_each_test(&mut |q, test| {
-            let until = needed_until.entry((q, *test)).or_insert(at);
-            *until = (*until).max(at);
-        });
-    }
-    let mut by_question: Vec<(Pending, QuestionIdx)> = needed_until.into_iter().collect();
-    by_question.sort_unstable();
-    (0..=n)
-        .map(|k| by_question.iter().filter(|((q, _), until)| *q < k && *until >= k).map(|(p, _)| *p).collect())
-        .collect()
-}
-
-fn group_by(n: usize, keys: impl Iterator<Item = usize>) -> Vec<Vec<usize>> {
-    let mut groups = vec![Vec::new(); n];
-    for (idx, key) in keys.enumerate() {
-        groups[key].push(idx);
-    }
-    groups
 }

@@ -27,3 +27,13 @@ pub fn answers_of(protocol: &ValidProtocol, path: &[(QuestionIdx, Value)]) -> An
     path.iter().for_each(|&(q, v)| answers.set(q, Some(v)));
     answers
 }
+
+/// The default protocol with the issue-10 sunburn rule: "recent sun and no major procedure →
+/// postpone", which a major procedure (consult) switches off.
+pub fn sunburn_fixture() -> serde_json::Value {
+    let mut protocol = default_json();
+    let rules = protocol["rules"].as_array_mut().unwrap();
+    let rule = rules.iter_mut().find(|rule| rule["id"] == "recent_sun").unwrap();
+    rule["when"] = serde_json::json!({"all": [{"yes": "recent_sun"}, {"not": {"yes": "recent_major_procedures"}}]});
+    protocol
+}

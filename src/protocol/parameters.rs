@@ -1,0 +1,161 @@
+//! Parameters in texts: `{id}` stands for a period in words ("6 months"), `{id.value}` for its
+//! number alone (for translations, which write their own unit). Validation finds every
+//! placeholder and names the text of an unknown one; loading then substitutes them, so that the
+//! engine, the report and the widget all read finished texts.
+//!
+//! Braces that do not enclose an id (`{ }`, `{Note}`) are left as they are.
+
+use std::collections::BTreeMap;
+
+use super::diagnostic::Diagnostic;
+use super::validate::{all_texts, did_you_mean};
+use super::{Parameter, Protocol};
+
+/// One placeholder in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placeholder<'t> {
+    /// Where it sits in the text, braces included.
+    pub range: std::ops::Range<usize>,
+    /// The parameter id.
+    pub name: &'t str,
+    /// `{id.value}`: the number alone.
+    pub value_only: bool,
+}
+
+/// Every placeholder in `text`, in order.
+pub fn placeholders(text: &str) -> Vec<Placeholder<'_>> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find('{').map(|i| from + i) {
+        let inner_start = open + 1;
+        let inner_len = text[inner_start..]
+            .find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.'))
+            .unwrap_or(text.len() - inner_start);
+        let inner = &text[inner_start..inner_start + inner_len];
+        let closes = text[inner_start + inner_len..].starts_with('}');
+        let (name, value_only) = match inner.strip_suffix(".value") {
+            Some(name) => (name, true),
+            None => (inner, false),
+        };
+        let is_id = name.starts_with(|c: char| c.is_ascii_lowercase()) && !name.contains('.');
+        if closes && is_id {
+            found.push(Placeholder { range: open..inner_start + inner_len + 1, name, value_only });
+        }
+        from = inner_start;
+    }
+    found
+}
+
+/// `text` with every placeholder of a known parameter replaced.
+pub fn substitute(text: &str, parameters: &BTreeMap<String, Parameter>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for placeholder in placeholders(text) {
+        let Some(parameter) = parameters.get(placeholder.name) else { continue };
+        out.push_str(&text[copied..placeholder.range.start]);
+        match placeholder.value_only {
+            true => out.push_str(&parameter.value.to_string()),
+            false => out.push_str(&parameter.in_words()),
+        }
+        copied = placeholder.range.end;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// The pointers of the texts that cite each parameter, by parameter id (every parameter listed).
+pub fn uses(protocol: &Protocol) -> BTreeMap<&str, Vec<String>> {
+    let mut uses: BTreeMap<&str, Vec<String>> =
+        protocol.parameters.keys().map(|id| (id.as_str(), Vec::new())).collect();
+    for (pointer, text) in all_texts(protocol) {
+        for string in text.0.values() {
+            for placeholder in placeholders(string) {
+                if let Some(places) = uses.get_mut(placeholder.name) {
+                    if !places.contains(&pointer) {
+                        places.push(pointer.clone());
+                    }
+                }
+            }
+        }
+    }
+    uses
+}
+
+/// Errors for unknown parameters in texts and empty periods; a warning for each parameter no
+/// text cites.
+pub(super) fn check(protocol: &Protocol) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let known: Vec<&str> = protocol.parameters.keys().map(String::as_str).collect();
+    for (pointer, text) in all_texts(protocol) {
+        for string in text.0.values() {
+            for placeholder in placeholders(string) {
+                if !protocol.parameters.contains_key(placeholder.name) {
+                    let help = did_you_mean(placeholder.name, &known)
+                        .unwrap_or_else(|| format!("declare `{}` in `parameters`", placeholder.name));
+                    diagnostics.push(
+                        Diagnostic::error(pointer.clone(), format!("unknown parameter `{{{}}}`", placeholder.name))
+                            .with_help(help),
+                    );
+                }
+            }
+        }
+    }
+    for (id, parameter) in &protocol.parameters {
+        if parameter.value == 0 {
+            diagnostics.push(Diagnostic::error(format!("/parameters/{id}/value"), "a period must be at least 1"));
+        }
+    }
+    for (id, places) in uses(protocol) {
+        if places.is_empty() {
+            diagnostics.push(
+                Diagnostic::warning(format!("/parameters/{id}"), format!("parameter `{id}` is not cited by any text"))
+                    .with_help(format!("write `{{{id}}}` where the period is mentioned, or remove it")),
+            );
+        }
+    }
+    diagnostics
+}
+
+/// The protocol with every placeholder substituted in every text.
+pub(super) fn substitute_all(protocol: Protocol) -> Protocol {
+    if protocol.parameters.is_empty() {
+        return protocol;
+    }
+    let pointers: Vec<String> = all_texts(&protocol).into_iter().map(|(pointer, _)| pointer).collect();
+    let mut json = serde_json::to_value(&protocol).expect("a protocol serializes");
+    for pointer in pointers {
+        let Some(serde_json::Value::Object(by_locale)) = json.pointer_mut(&pointer) else { continue };
+        for string in by_locale.values_mut() {
+            if let serde_json::Value::String(text) = string {
+                *text = substitute(text, &protocol.parameters);
+            }
+        }
+    }
+    serde_json::from_value(json).expect("substituting texts keeps the protocol's shape")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::PeriodUnit;
+
+    #[test]
+    fn placeholders_are_ids_in_braces() {
+        let names: Vec<(&str, bool)> =
+            placeholders("{a_1} {b.value} { c } {D} {e.x} {f").into_iter().map(|p| (p.name, p.value_only)).collect();
+        assert_eq!(names, [("a_1", false), ("b", true)]);
+    }
+
+    #[test]
+    fn substitution_writes_the_period_in_words_or_its_number() {
+        let parameter = |value, unit| Parameter { value, unit, description: String::new(), source: Vec::new() };
+        let parameters = BTreeMap::from([
+            ("washout".to_owned(), parameter(6, PeriodUnit::Months)),
+            ("scar".to_owned(), parameter(1, PeriodUnit::Years)),
+        ]);
+        assert_eq!(
+            substitute("wait {washout} ({washout.value}); {scar} old; {unknown} {x", &parameters),
+            "wait 6 months (6); 1 year old; {unknown} {x"
+        );
+    }
+}
