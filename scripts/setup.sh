@@ -53,6 +53,11 @@ cargo_tool() {
     cargo install "$crate@$version" "$@"
 }
 
+# Supply-chain checks: cargo-deny (licenses, bans, sources; see deny.toml).
+setup_supply_chain() {
+    cargo_tool cargo-deny 0.20.2 cargo-deny --locked
+}
+
 # What the widget's build and browser tests need: Trunk, wasm-bindgen, wasm-opt (npm binaryen),
 # Node.js, Playwright and axe (npm), and Debian's Chromium with its driver.
 setup_web() {

@@ -7,10 +7,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 setup_rust
+setup_supply_chain
 setup_web
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
+
+step "cargo deny: licenses, bans, sources (offline; advisories: see README)"
+cargo deny --offline --locked check --hide-inclusion-graph licenses bans sources
 
 step "cargo clippy (native, all targets)"
 cargo clippy --locked --all-targets -- -D warnings
