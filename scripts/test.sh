@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Sets up and runs every test: formatting and lints (native and wasm32), the proof that the default
-# protocol is safe, the native tests (unit, integration, property), the widget's tests in headless
-# Chromium (wasm-bindgen-test), and the end-to-end tests (Playwright) against the release build.
+# Sets up and runs every test: formatting, the dependency policy (cargo deny), lints (native and
+# wasm32), the proof that the default protocol is safe, the native tests (unit, integration,
+# property, mutants), the widget's tests in headless Chromium (wasm-bindgen-test, including 1,000
+# random walks), and the end-to-end tests (Playwright) against the release build.
 # Needs only rustup on Debian; installs the rest. Safe to run again (installed parts are skipped).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,9 +31,12 @@ target/release/candidacy verify static/protocols/microneedling.json
 step "cargo test (native)"
 cargo test --locked
 
-step "cargo test (the widget in headless Chromium)"
+step "cargo test (the widget in headless Chromium: mounting, and 1,000 random walks)"
+# The browser-test profile optimizes without LTO: the walks take minutes in it, far longer in debug.
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
-    cargo test --locked --target wasm32-unknown-unknown --features widget --test widget_browser
+    WASM_BINDGEN_TEST_TIMEOUT=900 \
+    cargo test --locked --profile browser-test --target wasm32-unknown-unknown --features widget \
+    --test widget_browser --test rough_use
 
 build_widget
 

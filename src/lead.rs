@@ -151,7 +151,7 @@ pub fn payload(
     };
     let mut payload = json!({
         "type": "candidacy-lead",
-        "protocol": { "id": protocol.protocol.id, "version": protocol.protocol.version },
+        "protocol": { "id": protocol.protocol.id, "version": protocol.protocol.version, "fingerprint": protocol.fingerprint },
         "outcome": outcome.as_str(),
         "answers": answers.to_json(protocol),
         "contact": { "name": form.name.trim(), "email": optional(&form.email), "phone": optional(&form.phone) },

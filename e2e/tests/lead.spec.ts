@@ -75,6 +75,9 @@ test("nothing is sent before consent; after it, one POST with the right JSON and
     consent: { given: true },
   });
   expect(body.answers.recent_sun).toBe(true);
+  const fingerprint = await quiz.result.locator("[data-fingerprint]").getAttribute("data-fingerprint");
+  expect(body.protocol.fingerprint, "the lead says which signed-off logic the visitor saw").toBe(fingerprint);
+  expect(fingerprint).toMatch(/^[0-9a-f]{12}$/);
   expect(Object.keys(body.answers)).toEqual(expect.arrayContaining(pathOf({ recent_sun: true }).map(([id]) => id)));
   expect(Date.now() - Date.parse(body.submittedAt)).toBeLessThan(60_000);
 });

@@ -18,6 +18,9 @@ test("in print media the result keeps outcome, reasons and plan, and hides every
   await expect(quiz.result.getByText("About 3 to 4 sessions, 4 to 6 weeks apart.")).toBeVisible();
   for (const control of controls) await expect(control).toBeHidden();
   await expect(quiz.root.locator('[data-action="back"]')).toHaveCount(0);
+  // Which signed-off logic the visitor saw stays on paper too (issue 10's fingerprint).
+  await expect(quiz.result.locator(".candidacy-logic-version")).toBeVisible();
+  await expect(quiz.result.locator(".candidacy-logic-version")).toHaveText(/^Screening logic microneedling v\S+ · [0-9a-f]{12}$/);
   // The clinic's phone number stays readable on paper.
   await expect(quiz.root.getByRole("complementary", { name: "Contact the clinic" })).toContainText("+1 555 0100");
 

@@ -118,6 +118,9 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                     </button>
                 </div>
                 <p class="candidacy-disclaimer">{"This check is not a diagnosis — a clinician will confirm at your consultation. "}{report.disclaimer.clone()}</p>
+                <p class="candidacy-logic-version" data-fingerprint={report.protocol.fingerprint.clone()}>
+                    {format!("Screening logic {} v{} · {}", report.protocol.id, report.protocol.version, report.protocol.fingerprint)}
+                </p>
                 <div class="candidacy-secondary-actions">
                     <button type="button" class="candidacy-link-button" data-action="change-answers" onclick={props.on_change_answers.reform(|_: MouseEvent| ())}>{"Change my answers"}</button>
                     <button type="button" class="candidacy-link-button" data-action="start-over" onclick={props.on_start_over.reform(|_: MouseEvent| ())}>{"Start over"}</button>
