@@ -2,26 +2,9 @@
 // page, elements added and removed later, and the attributes a clinic sets.
 import { test, expect } from "./fixtures/test";
 import { QuizPage } from "./fixtures/quiz_page";
+import { CLINIC, addWidget } from "./fixtures/host_page";
 import { pathOf } from "./fixtures/protocol";
-import type { Page } from "@playwright/test";
 
-/** Adds a `<candidacy-quiz>` with `attributes` to the blank test page; returns its page object. */
-async function addWidget(page: Page, attributes: Record<string, string>, id = "added"): Promise<QuizPage> {
-  await page.evaluate(
-    ([attributes, id]) => {
-      const quiz = document.createElement("candidacy-quiz");
-      quiz.id = id;
-      for (const [name, value] of Object.entries(attributes)) quiz.setAttribute(name, value);
-      document.getElementById("slot")!.append(quiz);
-    },
-    [attributes, id] as const,
-  );
-  const quiz = new QuizPage(page, page.locator(`candidacy-quiz#${id}`));
-  await expect(quiz.root.locator("section.candidacy-screen, [data-step]").first()).toBeVisible();
-  return quiz;
-}
-
-const CLINIC = { "clinic-name": "Glow Clinic", "booking-url": "https://clinic.example/book", phone: "+1 555 0100" };
 
 test("the README snippet works on a page under another path, loading every file from the script's folder", async ({ page }) => {
   const requests: string[] = [];

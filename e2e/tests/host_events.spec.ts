@@ -2,54 +2,13 @@
 // bubble out of the shadow root with the right detail and no answers unless `share-answers` is
 // set; with `analytics` they also go to `window.dataLayer`.
 import { test, expect } from "./fixtures/test";
-import { QuizPage } from "./fixtures/quiz_page";
+import { CLINIC, addWidget, dataLayer, heardEvents as heard, listenForEvents } from "./fixtures/host_page";
 import { expectedPath, pathOf, protocol } from "./fixtures/protocol";
-import type { Page } from "@playwright/test";
 
-interface Heard {
-  name: string;
-  detail: Record<string, unknown>;
-  bubbledTo: string;
-}
-
-/** Before any script: record every candidacy event at the document, stub print, keep booking and
- * calling on the page, and give the page a Google Tag Manager `dataLayer`. */
-async function listen(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const heard: unknown[] = [];
-    (window as { __heard?: unknown[] }).__heard = heard;
-    (window as { dataLayer?: unknown[] }).dataLayer = [];
-    for (const name of ["candidacy:start", "candidacy:step", "candidacy:complete", "candidacy:action"]) {
-      document.addEventListener(name, (e) => {
-        heard.push({ name, detail: (e as CustomEvent).detail, bubbledTo: (e.target as Element).tagName.toLowerCase() });
-      });
-    }
-    window.print = () => {};
-    document.addEventListener("click", (e) => {
-      const link = (e.composedPath()[0] as Element).closest?.("a[data-action]");
-      if (link) e.preventDefault();
-    }, true);
-  });
-}
-
-async function addWidget(page: Page, attributes: Record<string, string>): Promise<QuizPage> {
-  await page.evaluate((attributes) => {
-    const quiz = document.createElement("candidacy-quiz");
-    for (const [name, value] of Object.entries(attributes)) quiz.setAttribute(name, value);
-    document.getElementById("slot")!.append(quiz);
-  }, attributes);
-  const quiz = new QuizPage(page);
-  await expect(quiz.welcome).toBeVisible();
-  return quiz;
-}
-
-const heard = (page: Page) => page.evaluate(() => (window as { __heard?: unknown[] }).__heard as Heard[]);
-const dataLayer = (page: Page) => page.evaluate(() => (window as { dataLayer?: unknown[] }).dataLayer as Record<string, unknown>[]);
-const CLINIC = { "clinic-name": "Glow Clinic", "booking-url": "https://clinic.example/book", phone: "+1 555 0100" };
 const PROTOCOL = { id: protocol.id, version: protocol.version };
 
 test("a whole quiz: start, a step per question, complete, then book, call and print; no answers anywhere", async ({ page }) => {
-  await listen(page);
+  await listenForEvents(page, { stayOnPage: true });
   await page.goto("/site/blank.html");
   const quiz = await addWidget(page, CLINIC);
   const path = pathOf({ recent_sun: true });
@@ -79,8 +38,8 @@ test("a whole quiz: start, a step per question, complete, then book, call and pr
   expect(await dataLayer(page), "no dataLayer pushes without the analytics attribute").toEqual([]);
 });
 
-test("share-answers adds the answers and reasons; analytics pushes the same to the dataLayer", async ({ page }) => {
-  await listen(page);
+test("share-answers adds the answers and reasons; analytics pushes the same to the dataLayer, less the outcome", async ({ page }) => {
+  await listenForEvents(page, { stayOnPage: true });
   await page.goto("/site/blank.html");
   const quiz = await addWidget(page, { ...CLINIC, "share-answers": "", analytics: "" });
   await quiz.answerPath(pathOf({ blood_thinners: true }));
@@ -96,11 +55,13 @@ test("share-answers adds the answers and reasons; analytics pushes the same to t
 
   const pushes = await dataLayer(page);
   expect(pushes.map((p) => p.event)).toEqual(events.map((e) => e.name));
-  expect(pushes.at(-1)).toEqual({ event: "candidacy:complete", ...complete });
+  // Advertising tools get the same, but neither the outcome nor the plan (no analytics-outcome).
+  const { outcome: _outcome, plan: _plan, ...withoutOutcome } = complete;
+  expect(pushes.at(-1)).toEqual({ event: "candidacy:complete", ...withoutOutcome });
 });
 
 test("the asked questions match the path the protocol expects", async ({ page }) => {
-  await listen(page);
+  await listenForEvents(page, { stayOnPage: true });
   await page.goto("/site/blank.html");
   const quiz = await addWidget(page, CLINIC);
   const answers = Object.fromEntries(pathOf({ concerns: ["acne_scars"] }));

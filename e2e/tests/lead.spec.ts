@@ -2,25 +2,19 @@
 // ticks consent; then one JSON POST with answers, outcome, protocol and time; failures can be retried.
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "./fixtures/test";
-import { QuizPage } from "./fixtures/quiz_page";
+import type { QuizPage } from "./fixtures/quiz_page";
+import { CLINIC, addWidget } from "./fixtures/host_page";
 import { pathOf, protocol } from "./fixtures/protocol";
 import type { Page, Request } from "@playwright/test";
 
 async function resultWith(page: Page, attributes: Record<string, string>): Promise<QuizPage> {
   await page.goto("/site/blank.html");
-  await page.evaluate((attributes) => {
-    const quiz = document.createElement("candidacy-quiz");
-    for (const [name, value] of Object.entries(attributes)) quiz.setAttribute(name, value);
-    document.getElementById("slot")!.append(quiz);
-  }, attributes);
-  const quiz = new QuizPage(page);
-  await expect(quiz.welcome).toBeVisible();
+  const quiz = await addWidget(page, attributes);
   await quiz.answerPath(pathOf({ recent_sun: true }));
   await quiz.seeResult();
   return quiz;
 }
 
-const CLINIC = { "clinic-name": "Glow Clinic", "booking-url": "https://clinic.example/book", phone: "+1 555 0100" };
 
 test("without lead-endpoint there is no form and no request of any kind after the page loads", async ({ page }) => {
   const requests: string[] = [];

@@ -4,10 +4,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "./fixtures/test";
 import { QuizPage } from "./fixtures/quiz_page";
+import { CLINIC, addWidget, dataLayer, heardEvents, listenForEvents } from "./fixtures/host_page";
 import { pathOf } from "./fixtures/protocol";
 import type { Page, Request } from "@playwright/test";
 
-const CLINIC = { "clinic-name": "Glow Clinic", "booking-url": "https://clinic.example/book", phone: "+1 555 0100" };
 const CAMPAIGN = "utm_source=newsletter&utm_campaign=%3Cscript%3Ealert(1)%3C%2Fscript%3E&gclid=abc123&email=ana%40example.com";
 
 /** Calls to action on this test server: a booking page per outcome. */
@@ -16,29 +16,6 @@ function ctas(page: Page): string {
   return JSON.stringify({
     candidate: { label: "Book your first session", url: `${origin}/site/booked.html?type=first` },
     consult: { label: "Book a free consultation", url: `${origin}/site/booked.html?type=consultation` },
-  });
-}
-
-async function addWidget(page: Page, attributes: Record<string, string>): Promise<QuizPage> {
-  await page.evaluate((attributes) => {
-    const quiz = document.createElement("candidacy-quiz");
-    for (const [name, value] of Object.entries(attributes)) quiz.setAttribute(name, value);
-    document.getElementById("slot")!.append(quiz);
-  }, attributes);
-  const quiz = new QuizPage(page);
-  await expect(quiz.welcome).toBeVisible();
-  return quiz;
-}
-
-/** Records events at the document before any script runs. */
-async function listen(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const heard: unknown[] = [];
-    (window as { __heard?: unknown[] }).__heard = heard;
-    (window as { dataLayer?: unknown[] }).dataLayer = [];
-    for (const name of ["candidacy:start", "candidacy:step", "candidacy:complete", "candidacy:action"]) {
-      document.addEventListener(name, (e) => heard.push({ name, detail: (e as CustomEvent).detail }));
-    }
   });
 }
 
@@ -123,18 +100,18 @@ test("in iframe mode without the parent script, a call to action still opens in 
 });
 
 test("campaign values reach start, complete and the lead as text, never with an answer", async ({ page }) => {
-  await listen(page);
+  await listenForEvents(page);
   await page.goto(`/site/blank.html?${CAMPAIGN}`);
   const quiz = await addWidget(page, { ...CLINIC, analytics: "", "lead-endpoint": "/api/lead" });
   await quiz.answerPath(pathOf({ blood_thinners: true }));
   await quiz.seeResult();
-  const heard = (await page.evaluate(() => (window as { __heard?: unknown[] }).__heard)) as { name: string; detail: Record<string, unknown> }[];
+  const heard = await heardEvents(page);
   const campaign = { utm_source: "newsletter", utm_campaign: "<script>alert(1)</script>", gclid: "abc123" };
   expect(heard[0].detail.attribution).toEqual(campaign);
   expect(heard.at(-1)!.detail.attribution).toEqual(campaign);
   expect(JSON.stringify(heard)).not.toContain("answers");
   expect(JSON.stringify(heard)).not.toContain("ana@example.com");
-  const pushes = (await page.evaluate(() => (window as { dataLayer?: unknown[] }).dataLayer)) as Record<string, unknown>[];
+  const pushes = await dataLayer(page);
   const complete = pushes.find((p) => p.event === "candidacy:complete")!;
   expect(complete.attribution).toEqual(campaign);
   expect(complete.outcome, "advertising tools get no outcome without analytics-outcome").toBeUndefined();
@@ -242,7 +219,7 @@ for (const [mode, url] of [
 }
 
 test("test mode: a badge, events marked test, and the lead form sends nothing", async ({ page }) => {
-  await listen(page);
+  await listenForEvents(page);
   const posts: string[] = [];
   page.on("request", (r) => r.method() === "POST" && posts.push(r.url()));
   await page.goto("/site/blank.html");
@@ -257,7 +234,7 @@ test("test mode: a badge, events marked test, and the lead form sends nothing", 
   await form.getByRole("button", { name: "Send my results" }).click();
   await expect(quiz.root.locator('[data-lead="sent"]')).toContainText("Test mode: nothing was sent");
   expect(posts).toEqual([]);
-  const heard = (await page.evaluate(() => (window as { __heard?: unknown[] }).__heard)) as { detail: { test?: boolean } }[];
+  const heard = await heardEvents(page);
   expect(heard.length).toBeGreaterThan(3);
   expect(heard.every((e) => e.detail.test === true)).toBe(true);
 });
