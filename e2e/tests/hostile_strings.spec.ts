@@ -14,8 +14,10 @@ const TEXT_KEYS = new Set([
 const PAYLOAD = ` <img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script> <a href="javascript:window.__pwned=3">x</a> \u202Eoverride\u202C \u200B\u200D\uFEFF 🧪👩🏽‍⚕️`;
 const LONG = `Long${"-word".repeat(2_000)}`;
 
-/** Every visitor-facing text of `value` (under a text key) with the payload added; one made 10,000 long. */
+/** Every visitor-facing text of `value` (under a text key) with the payload added; one made 10,000 long.
+ * Parameters are left alone: their units are a closed set (days, weeks, months, years), not text. */
 function poison(value: unknown, key = "", state = { long: 0 }): unknown {
+  if (key === "parameters") return value;
   if (Array.isArray(value)) return value.map((v) => poison(v, key, state));
   if (value && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poison(v, TEXT_KEYS.has(k) ? k : TEXT_KEYS.has(key) ? key : k, state)]));

@@ -73,6 +73,7 @@ test("the same page in two tabs: each tab keeps its own quiz", async ({ context 
   await first.page.goBack();
   await first.expectShows("concerns", ["acne_scars"]);
   await second.page.reload();
+  await expect(second.question("treatment_area")).toBeVisible();
   await second.page.goBack();
   await second.expectShows("concerns", ["stretch_marks"]);
 });
