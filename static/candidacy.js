@@ -25,10 +25,15 @@ window.addEventListener("candidacy:crash", (event) => {
 });
 
 function loadWidget() {
-  widget ??= import(new URL("widget.js", BASE).href).then(async (glue) => {
-    await glue.default({ module_or_path: new URL("widget_bg.wasm", BASE) });
-    return glue;
-  });
+  // The wasm is fetched while the glue loads, not after it: one round trip less before the quiz.
+  widget ??= (() => {
+    const wasm = fetch(new URL("widget_bg.wasm", BASE));
+    wasm.catch(() => {}); // not unhandled while the glue loads: the init below rejects with it
+    return import(new URL("widget.js", BASE).href).then(async (glue) => {
+      await glue.default({ module_or_path: wasm });
+      return glue;
+    });
+  })();
   return widget;
 }
 

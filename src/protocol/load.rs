@@ -51,10 +51,7 @@ pub fn load(source_name: &str, text: &str) -> Result<Loaded, LoadError> {
         }
     }
 
-    let protocol: Protocol = serde_path_to_error::deserialize(&json).map_err(|error| {
-        let pointer = pointer_of(error.path());
-        fail(Diagnostic::error(pointer, serde_message(error.inner())))
-    })?;
+    let protocol = typed(&json, text).map_err(fail)?;
 
     let mut diagnostics = Diagnostics { source_name: source_name.to_owned(), items: Vec::new() };
     let model = validate(&protocol, &mut diagnostics.items);
@@ -72,6 +69,24 @@ pub fn load(source_name: &str, text: &str) -> Result<Loaded, LoadError> {
     }
 }
 
+/// The serde types, with the place of an error as a JSON pointer.
+#[cfg(not(target_arch = "wasm32"))]
+fn typed(json: &serde_json::Value, _text: &str) -> Result<Protocol, Diagnostic> {
+    serde_path_to_error::deserialize(json)
+        .map_err(|error| Diagnostic::error(pointer_of(error.path()), serde_message(error.inner())))
+}
+
+/// The serde types, read again from the text: the widget does without serde_path_to_error (about
+/// 60 KB of wasm), so the place of an error is its line and column rather than a JSON pointer.
+#[cfg(target_arch = "wasm32")]
+fn typed(_json: &serde_json::Value, text: &str) -> Result<Protocol, Diagnostic> {
+    serde_json::from_str(text).map_err(|error| {
+        let mut diagnostic = Diagnostic::error("", serde_message(&error));
+        (diagnostic.line, diagnostic.column) = (Some(error.line().max(1)), Some(error.column().max(1)));
+        diagnostic
+    })
+}
+
 /// serde_json's message without its own " at line L column C" suffix (we print places ourselves).
 fn serde_message(error: &serde_json::Error) -> String {
     let message = error.to_string();
@@ -81,6 +96,7 @@ fn serde_message(error: &serde_json::Error) -> String {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn pointer_of(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut pointer = String::new();

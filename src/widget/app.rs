@@ -33,9 +33,10 @@ const FETCH_TIMEOUT_MS: u32 = 10_000;
 pub fn App(props: &AppProps) -> Html {
     let loading = use_state(|| match props.config.protocol_url {
         Some(_) => Loading::InProgress,
-        None => match crate::check::check("built-in protocol", crate::DEFAULT_PROTOCOL).protocol {
-            Some(protocol) => Loading::Ready(Rc::new(protocol)),
-            None => Loading::Failed,
+        // Validated only: `candidacy check` and `verify` prove the built-in protocol at build time.
+        None => match crate::protocol::load("built-in protocol", crate::DEFAULT_PROTOCOL) {
+            Ok(loaded) => Loading::Ready(Rc::new(loaded.protocol)),
+            Err(_) => Loading::Failed,
         },
     });
     {
@@ -94,8 +95,11 @@ async fn fetch_protocol(url: &str) -> Result<ValidProtocol, String> {
             return Err(format!("the server answered {} {}", response.status(), response.status_text()));
         }
         let text = response.text().await.map_err(|e| format!("the response could not be read: {e}"))?;
-        let checked = crate::check::check(url, &text);
-        checked.protocol.ok_or_else(|| format!("the protocol is invalid:\n{}", checked.diagnostics))
+        // Validation, not `check`'s path exploration: unreachable questions are the author's
+        // concern (`candidacy check`), and the widget stays small and quick to start.
+        crate::protocol::load(url, &text)
+            .map(|loaded| loaded.protocol)
+            .map_err(|diagnostics| format!("the protocol is invalid:\n{diagnostics}"))
     };
     let timeout = gloo::timers::future::TimeoutFuture::new(FETCH_TIMEOUT_MS);
     match futures::future::select(std::pin::pin!(request), timeout).await {
