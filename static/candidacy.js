@@ -50,6 +50,74 @@ function styleSheet(shadow) {
   return loaded;
 }
 
+// The built-in protocol's first screens as the widget renders them, shown while the wasm loads:
+// the quiz appears with the page. FIRST_SCREENS (at the end of this file) is generated.
+let firstScreens; // Map of `start` to <template>, or null when they cannot be used
+
+function loadFirstScreens() {
+  if (firstScreens === undefined) {
+    try {
+      firstScreens = new Map(
+        Object.entries(FIRST_SCREENS).map(([start, html]) => {
+          const template = document.createElement("template");
+          template.innerHTML = html; // this file's own markup; no visitor or clinic text in it
+          return [start, template];
+        }),
+      );
+    } catch {
+      firstScreens = null; // a Trusted Types policy forbids innerHTML: the widget shows its own
+    }
+  }
+  return firstScreens;
+}
+
+/// `template`'s screen with the clinic's details in place of its tokens (as text, never markup).
+function firstScreen(template, values) {
+  const screen = template.content.firstElementChild.cloneNode(true);
+  // One pass: a clinic's name that holds a token's text stays as it is.
+  const fill = (text) => text.replace(/⟦(clinic|phone|tel|booking)⟧/g, (_, token) => values[token]);
+  const texts = document.createTreeWalker(screen, NodeFilter.SHOW_TEXT);
+  for (let node = texts.nextNode(); node; node = texts.nextNode()) node.nodeValue = fill(node.nodeValue);
+  for (const link of screen.querySelectorAll("[href]")) link.setAttribute("href", fill(link.getAttribute("href")));
+  return screen;
+}
+
+/// Whether this tab holds saved progress for the widget `instance` (the widget resumes it then).
+function hasSavedProgress(instance) {
+  try {
+    for (let i = 0; i < sessionStorage.length; i++) {
+      if (sessionStorage.key(i)?.startsWith(`candidacy:${instance}:`)) return true;
+    }
+  } catch {
+    // No storage: the widget starts afresh, as the first screen shows.
+  }
+  return false;
+}
+
+/// The element in `live` that stands for `element` of the first screen (same id, or same action).
+function twin(live, element) {
+  if (element.id) return live.querySelector(`#${CSS.escape(element.id)}`);
+  const action = element.dataset?.action;
+  return action ? live.querySelector(`[data-action="${CSS.escape(action)}"]`) : null;
+}
+
+/// What the visitor did on the first screen, done again on the widget while it is still hidden:
+/// each ticked choice (the widget re-renders between two), then the shown screen is swapped for
+/// the widget, focus follows, and a click on Start or Continue is made.
+async function handOver(shown, live, pending) {
+  live.hidden = true;
+  for (const input of shown.querySelectorAll("input:checked")) {
+    twin(live, input)?.click();
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+  const focused = shown.getRootNode().activeElement;
+  const focus = focused && shown.contains(focused) ? twin(live, focused) : null;
+  live.hidden = false;
+  shown.remove();
+  focus?.focus();
+  if (pending.action) live.querySelector(`[data-action="${CSS.escape(pending.action)}"]`)?.click();
+}
+
 /// The clinic's contact details, for a widget that cannot load: never a blank box.
 function fallback(root, host) {
   const clinic = host.getAttribute("clinic-name")?.trim() || "the clinic";
@@ -215,6 +283,13 @@ class CandidacyQuiz extends HTMLElement {
   #mount(root, generation) {
     this.#mounting ??= (async () => {
       const styled = this.shadowRoot.querySelector("link") ? Promise.resolve() : styleSheet(this.shadowRoot);
+      const first = this.#firstScreenValues();
+      if (first) {
+        // The first screen before the wasm: compiling it would slow the screen on a small phone.
+        await styled;
+        const template = loadFirstScreens()?.get(first.start);
+        if (template && generation === this.#generation) this.#showFirstScreen(root, template, first);
+      }
       try {
         if (crashed) throw new Error(crashed);
         const [glue] = await Promise.all([loadWidget(), styled]);
@@ -228,6 +303,61 @@ class CandidacyQuiz extends HTMLElement {
       root.style.removeProperty("min-height");
     })();
     return this.#mounting;
+  }
+
+  /// The clinic's details for the first screen, when the loader can show it before the wasm:
+  /// the built-in protocol in English from its first screen, nothing saved or prefilled, and a
+  /// phone and booking link the widget accepts (the first screens show both).
+  #firstScreenValues() {
+    const value = (name) => {
+      const v = this.getAttribute(name)?.trim();
+      return v && [...v].length <= 2048 ? v : null;
+    };
+    if (["protocol", "prefill", "test-mode"].some((name) => this.hasAttribute(name))) return null;
+    if (value("locale") && !/^en(-|$)/i.test(value("locale"))) return null;
+    const start = value("start") ?? "welcome";
+    const [phone, booking] = [value("phone"), value("booking-url")];
+    const digits = phone?.replace(/[^0-9]/g, "").length ?? 0;
+    const phoneOk = phone && /^[0-9 +().-]+$/.test(phone) && digits >= 3 && digits <= 20;
+    const bookingOk = booking && /^https?:\/\/./i.test(booking) && !/[\s"<>\p{Cc}]/u.test(booking);
+    if (!["welcome", "first-question"].includes(start) || !phoneOk || !bookingOk) return null;
+    if (/[?&]candidacy_/.test(location.search) || hasSavedProgress(instanceName(this))) return null;
+    const clinic = value("clinic-name") ?? "the clinic";
+    return { start, clinic, phone, tel: `tel:${phone.replace(/[^0-9+]/g, "")}`, booking };
+  }
+
+  /// Shows `template`'s first screen in `root` until the widget has rendered its own next to it,
+  /// then hands over what the visitor did and removes it.
+  #showFirstScreen(root, template, values) {
+    const shown = firstScreen(template, values);
+    shown.dataset.firstScreen = "";
+    for (const property of ["primary", "accent", "radius"]) {
+      const value = this.getAttribute(property)?.trim();
+      const kind = property === "radius" ? "border-radius" : "color";
+      if (value && CSS.supports(kind, value)) this.style.setProperty(`--candidacy-${property}`, value);
+    }
+    const pending = { action: null };
+    shown.addEventListener("click", (event) => {
+      const button = event.target.closest?.("button[data-action]");
+      if (!button) return;
+      event.preventDefault(); // Start and Continue wait for the widget
+      pending.action = button.dataset.action;
+    });
+    shown.addEventListener("submit", (event) => event.preventDefault());
+    const observer = new MutationObserver(() => {
+      const live = [...root.children].find((child) => child !== shown && child.matches(".candidacy"));
+      if (!live) return;
+      const screen = "[data-step], [data-question-id]"; // a fallback is its own screen
+      if (!live.matches(screen) && !live.querySelector(screen)) {
+        live.hidden = true; // not a half-rendered widget next to the first screen
+        return;
+      }
+      observer.disconnect();
+      handOver(shown, live, pending);
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    this.#cleanup.push(() => observer.disconnect());
+    root.prepend(shown);
   }
 
   #choice(name, allowed) {
@@ -255,3 +385,10 @@ class CandidacyQuiz extends HTMLElement {
 }
 
 if (!customElements.get("candidacy-quiz")) customElements.define("candidacy-quiz", CandidacyQuiz);
+
+// <first-screens> Generated by `node e2e/first-screens.mjs` from the release build; do not edit.
+const FIRST_SCREENS = {
+  "welcome": "<div lang=\"en\" dir=\"ltr\" class=\"candidacy\"><div role=\"status\" aria-live=\"polite\" aria-atomic=\"true\" class=\"candidacy-visually-hidden\"></div><section data-step=\"welcome\" class=\"candidacy-screen\"><h1 tabindex=\"-1\" class=\"candidacy-heading\">Check if microneedling could be right for you</h1><p class=\"candidacy-lead\">Answer a few questions about your skin and your health. It takes about 2 minutes.</p><ul class=\"candidacy-list candidacy-statements\"><li>Your answers stay on this device unless you choose to send them to the clinic.</li><li>This quiz is a screening guide, not medical advice or a diagnosis. A clinician will review your health and your skin at your consultation and confirm whether microneedling suits you.</li><li>If you'd rather talk it through, call ⟦clinic⟧ on <a href=\"⟦tel⟧\" data-action=\"call\">⟦phone⟧</a>.</li></ul><button type=\"button\" data-action=\"start\" class=\"candidacy-button candidacy-button-start\">Start now</button></section><aside aria-label=\"Contact the clinic\" class=\"candidacy-help\"><p>Questions? Contact ⟦clinic⟧: <a href=\"⟦tel⟧\" data-action=\"call\">⟦phone⟧</a> · <a href=\"⟦booking⟧\" data-action=\"book\" rel=\"noopener\">book online</a></p></aside></div>",
+  "first-question": "<div lang=\"en\" dir=\"ltr\" class=\"candidacy\"><div role=\"status\" aria-live=\"polite\" aria-atomic=\"true\" class=\"candidacy-visually-hidden\">Question 1 of about 25: What would you like to improve?</div><ul class=\"candidacy-list candidacy-statements\"><li>Your answers stay on this device unless you choose to send them to the clinic.</li><li>This quiz is a screening guide, not medical advice or a diagnosis. A clinician will review your health and your skin at your consultation and confirm whether microneedling suits you.</li><li>If you'd rather talk it through, call ⟦clinic⟧ on <a href=\"⟦tel⟧\" data-action=\"call\">⟦phone⟧</a>.</li></ul><section data-question-id=\"concerns\" class=\"candidacy-screen\"><p class=\"candidacy-progress\">Question 1 of about 25</p><form novalidate=\"novalidate\" class=\"candidacy-form\"><div class=\"candidacy-field\"><fieldset aria-describedby=\"candidacy-concerns-hint\" class=\"candidacy-fieldset\"><legend class=\"candidacy-legend\"><h1 id=\"candidacy-concerns-heading\" tabindex=\"-1\" class=\"candidacy-heading\">What would you like to improve?</h1></legend><p id=\"candidacy-concerns-hint\" class=\"candidacy-hint\">Choose everything that applies.</p><div class=\"candidacy-choices candidacy-checkboxes\"><div class=\"candidacy-choice\"><input id=\"candidacy-concerns-option-acne_scars\" type=\"checkbox\" name=\"candidacy-concerns-answer\" aria-describedby=\"candidacy-concerns-option-acne_scars-hint\" class=\"candidacy-choice-input\" value=\"acne_scars\"><label for=\"candidacy-concerns-option-acne_scars\" class=\"candidacy-choice-label\">Acne scars</label><p id=\"candidacy-concerns-option-acne_scars-hint\" class=\"candidacy-choice-hint\">Pitted or uneven marks left by past breakouts</p></div><div class=\"candidacy-choice\"><input id=\"candidacy-concerns-option-surgical_scars\" type=\"checkbox\" name=\"candidacy-concerns-answer\" aria-describedby=\"candidacy-concerns-option-surgical_scars-hint\" class=\"candidacy-choice-input\" value=\"surgical_scars\"><label for=\"candidacy-concerns-option-surgical_scars\" class=\"candidacy-choice-label\">Scars from surgery</label><p id=\"candidacy-concerns-option-surgical_scars-hint\" class=\"candidacy-choice-hint\">Flat or sunken scars from an operation</p></div><div class=\"candidacy-choice\"><input id=\"candidacy-concerns-option-stretch_marks\" type=\"checkbox\" name=\"candidacy-concerns-answer\" class=\"candidacy-choice-input\" value=\"stretch_marks\"><label for=\"candidacy-concerns-option-stretch_marks\" class=\"candidacy-choice-label\">Stretch marks</label></div><div class=\"candidacy-choice\"><input id=\"candidacy-concerns-option-fine_lines\" type=\"checkbox\" name=\"candidacy-concerns-answer\" class=\"candidacy-choice-input\" value=\"fine_lines\"><label for=\"candidacy-concerns-option-fine_lines\" class=\"candidacy-choice-label\">Fine lines and wrinkles</label></div><div class=\"candidacy-choice\"><input id=\"candidacy-concerns-option-enlarged_pores\" type=\"checkbox\" name=\"candidacy-concerns-answer\" class=\"candidacy-choice-input\" value=\"enlarged_pores\"><label for=\"candidacy-concerns-option-enlarged_pores\" class=\"candidacy-choice-label\">Enlarged pores</label></div><div class=\"candidacy-choice\"><input id=\"candidacy-concerns-option-pigmentation\" type=\"checkbox\" name=\"candidacy-concerns-answer\" aria-describedby=\"candidacy-concerns-option-pigmentation-hint\" class=\"candidacy-choice-input\" value=\"pigmentation\"><label for=\"candidacy-concerns-option-pigmentation\" class=\"candidacy-choice-label\">Dark spots or uneven skin tone</label><p id=\"candidacy-concerns-option-pigmentation-hint\" class=\"candidacy-choice-hint\">For example sun spots or patches of darker skin</p></div><div class=\"candidacy-choice\"><input id=\"candidacy-concerns-option-uneven_texture\" type=\"checkbox\" name=\"candidacy-concerns-answer\" aria-describedby=\"candidacy-concerns-option-uneven_texture-hint\" class=\"candidacy-choice-input\" value=\"uneven_texture\"><label for=\"candidacy-concerns-option-uneven_texture\" class=\"candidacy-choice-label\">Rough or uneven texture</label><p id=\"candidacy-concerns-option-uneven_texture-hint\" class=\"candidacy-choice-hint\">Skin that looks dull or feels bumpy</p></div><div class=\"candidacy-choice\"><input id=\"candidacy-concerns-option-loose_skin\" type=\"checkbox\" name=\"candidacy-concerns-answer\" class=\"candidacy-choice-input\" value=\"loose_skin\"><label for=\"candidacy-concerns-option-loose_skin\" class=\"candidacy-choice-label\">Loose or sagging skin</label></div></div></fieldset></div><button type=\"submit\" data-action=\"next\" class=\"candidacy-button\">Continue</button></form></section><aside aria-label=\"Contact the clinic\" class=\"candidacy-help\"><p>Questions? Contact ⟦clinic⟧: <a href=\"⟦tel⟧\" data-action=\"call\">⟦phone⟧</a> · <a href=\"⟦booking⟧\" data-action=\"book\" rel=\"noopener\">book online</a></p></aside></div>"
+};
+// </first-screens>

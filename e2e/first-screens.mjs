@@ -1,0 +1,70 @@
+// Writes FIRST_SCREENS at the end of static/candidacy.js: the widget's first screens (welcome,
+// and the first question for start="first-question") for the built-in protocol, exactly as the
+// widget renders them, with the clinic's details as tokens. The loader shows them while the wasm
+// loads, so a visitor sees the quiz as soon as the page does. Run after a release build whenever
+// the first screens change:
+//
+//   trunk build --release && node e2e/first-screens.mjs && trunk build --release
+//
+// e2e/tests/first_paint.spec.ts fails when this file no longer matches what the widget renders.
+import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium } from "@playwright/test";
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+/** The tokens the loader replaces, and the values the widget renders in their place here. */
+export const TOKENS = {
+  clinic: { token: "⟦clinic⟧", value: "Clinic Name Token" },
+  phone: { token: "⟦phone⟧", value: "+1 555 0199" },
+  tel: { token: "⟦tel⟧", value: "tel:+15550199" },
+  booking: { token: "⟦booking⟧", value: "https://booking.invalid/token" },
+};
+const SCREENS = ["welcome", "first-question"];
+
+const port = 4390 + Math.floor(Math.random() * 100);
+const server = spawn(process.execPath, ["serve.mjs", "../dist", String(port), "pages"], { cwd: here("."), stdio: "ignore" });
+try {
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless=new", "--no-sandbox"] });
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${port}/site/blank.html`);
+  const screens = {};
+  for (const start of SCREENS) {
+    const html = await page.evaluate(
+      async ({ start, tokens }) => {
+        const quiz = document.createElement("candidacy-quiz");
+        quiz.id = `capture-${start}`;
+        quiz.setAttribute("start", start);
+        quiz.setAttribute("clinic-name", tokens.clinic.value);
+        quiz.setAttribute("phone", tokens.phone.value);
+        quiz.setAttribute("booking-url", tokens.booking.value);
+        document.body.append(quiz);
+        // The widget's own rendering, not the loader's copy of it from an earlier run.
+        const live = () => quiz.shadowRoot?.querySelector(".candidacy:not([data-first-screen])");
+        for (let i = 0; i < 200 && !live()?.querySelector("[data-step], [data-question-id]"); i++) {
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const widget = live();
+        if (!widget?.querySelector("[data-step=welcome], [data-question-id]")) throw new Error(`no first screen for start=${start}`);
+        let html = widget.outerHTML;
+        for (const { token, value } of Object.values(tokens)) html = html.split(value).join(token);
+        quiz.remove();
+        return html;
+      },
+      { start, tokens: TOKENS },
+    );
+    screens[start] = html;
+  }
+  await browser.close();
+  const file = here("../static/candidacy.js");
+  const loader = readFileSync(file, "utf8");
+  const block = /(\/\/ <first-screens>[^\n]*\n)[\s\S]*?(\/\/ <\/first-screens>)/;
+  if (!block.test(loader)) throw new Error(`no <first-screens> block in ${file}`);
+  const json = JSON.stringify(screens, null, 2).replace(/\u2028|\u2029/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  writeFileSync(file, loader.replace(block, (_, open, close) => `${open}const FIRST_SCREENS = ${json};\n${close}`));
+  console.log(`wrote ${file}`);
+} finally {
+  server.kill();
+}
