@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Trunk's post-build hook (Trunk.toml): in release builds, minifies what every visitor downloads
-# (the loader, the wasm-bindgen glue, the iframe scripts, the stylesheets) with esbuild, which
-# scripts/setup.sh installs with the e2e tools. Without esbuild the files stay as written.
+# Trunk's post-build hook (Trunk.toml): in release builds, puts the widget's stylesheet inside the
+# loader (no request between the loader and the first screen; candidacy.css stays for reference)
+# and minifies what every visitor downloads (the loader, the wasm-bindgen glue, the iframe scripts,
+# the stylesheets) with esbuild, which scripts/setup.sh installs with the e2e tools. Without
+# esbuild the files stay as written and the loader links candidacy.css.
 set -euo pipefail
 [ "${TRUNK_PROFILE:-}" = "release" ] || exit 0
 esbuild="$(command -v esbuild || true)"
@@ -11,6 +13,15 @@ if [ ! -x "$esbuild" ]; then
     exit 0
 fi
 cd "$TRUNK_STAGING_DIR"
-for file in candidacy.js candidacy-frame.js embed.js widget.js candidacy.css embed.css; do
-    [ -f "$file" ] && "$esbuild" "$file" --minify --log-level=warning --allow-overwrite --outfile="$file"
+for file in candidacy.css embed.css candidacy-frame.js embed.js widget.js; do
+    "$esbuild" "$file" --minify --log-level=warning --allow-overwrite --outfile="$file"
 done
+node --input-type=module -e '
+import { readFileSync, writeFileSync } from "node:fs";
+const marker = "const STYLESHEET = null;";
+const loader = readFileSync("candidacy.js", "utf8");
+if (!loader.includes(marker)) throw new Error(`minify: no "${marker}" in candidacy.js`);
+const css = JSON.stringify(readFileSync("candidacy.css", "utf8"));
+writeFileSync("candidacy.js", loader.replace(marker, () => `const STYLESHEET = ${css};`));
+'
+"$esbuild" candidacy.js --minify --log-level=warning --allow-overwrite --outfile=candidacy.js

@@ -228,6 +228,16 @@ fn calls_to_action(value: &str) -> Result<BTreeMap<Outcome, CallToAction>, Strin
     Ok(calls)
 }
 
+impl Config {
+    /// Adds `json`, an object of answers by question id, to the prefill (over the attribute's):
+    /// the answers a visitor gave on the loader's first screen before the widget was ready.
+    pub fn add_prefill(&mut self, json: &str) -> Result<(), String> {
+        let answers = prefill_object(json)?;
+        self.prefill.get_or_insert_with(Default::default).extend(answers);
+        Ok(())
+    }
+}
+
 fn prefill_object(value: &str) -> Result<serde_json::Map<String, serde_json::Value>, String> {
     match serde_json::from_str(value) {
         Ok(serde_json::Value::Object(map)) => Ok(map),
@@ -239,6 +249,18 @@ fn prefill_object(value: &str) -> Result<serde_json::Map<String, serde_json::Val
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn answers_from_the_first_screen_join_the_prefill() {
+        let (mut with_attribute, _) = config(&[("prefill", r#"{"concerns": ["acne_scars"], "age": 40}"#)]);
+        with_attribute.add_prefill(r#"{"concerns": ["stretch_marks", "fine_lines"]}"#).unwrap();
+        let prefill = with_attribute.prefill.unwrap();
+        assert_eq!(prefill["concerns"], serde_json::json!(["stretch_marks", "fine_lines"]));
+        assert_eq!(prefill["age"], serde_json::json!(40));
+        let (mut without, _) = config(&[]);
+        assert!(without.add_prefill("[1]").is_err());
+        assert_eq!(without.prefill, None);
+    }
 
     fn config(pairs: &[(&str, &str)]) -> (Config, Vec<ConfigWarning>) {
         Config::from_attributes(|name| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()))

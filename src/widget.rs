@@ -29,11 +29,25 @@ use crate::config::Config;
 /// Mounts one widget into `root` (inside `host`'s shadow root), configured from `host`'s
 /// attributes. `instance` keeps its saved progress and history apart from other widgets'.
 pub fn mount(host: web_sys::HtmlElement, root: web_sys::Element, instance: String) -> Mounted {
+    mount_with_answers(host, root, instance, None)
+}
+
+/// [`mount`], with `answers` (JSON answers by question id) the visitor gave on the loader's copy
+/// of the first screen before the widget was ready; they are taken as `prefill` answers.
+pub fn mount_with_answers(
+    host: web_sys::HtmlElement,
+    root: web_sys::Element,
+    instance: String,
+    answers: Option<&str>,
+) -> Mounted {
     static PANIC_HOOK: std::sync::Once = std::sync::Once::new();
     PANIC_HOOK.call_once(|| yew::set_custom_panic_hook(Box::new(on_panic)));
-    let (config, warnings) = Config::from_attributes(|name| host.get_attribute(name));
+    let (mut config, warnings) = Config::from_attributes(|name| host.get_attribute(name));
     for warning in warnings {
         browser::warn(&warning.to_string());
+    }
+    if let Some(Err(why)) = answers.map(|answers| config.add_prefill(answers)) {
+        browser::warn(&format!("candidacy: ignoring the first screen's answers: {why}"));
     }
     apply_theme(&host, &config);
     let host = Host {

@@ -37,8 +37,25 @@ function loadWidget() {
   return widget;
 }
 
-/// The widget's stylesheet, first in `shadow`; resolved once it has loaded (or failed: the quiz still works).
+// The widget's stylesheet. Release builds write it here (scripts/minify.sh), so no request stands
+// between the loader and the first screen; otherwise candidacy.css is linked in each shadow root.
+const STYLESHEET = null;
+let adopted; // one constructed sheet, shared by every widget on the page
+
+/// The widget's stylesheet in `shadow`; resolved once it applies (or failed: the quiz still works).
 function styleSheet(shadow) {
+  if (STYLESHEET !== null) {
+    try {
+      if (!adopted) {
+        adopted = new CSSStyleSheet();
+        adopted.replaceSync(STYLESHEET);
+      }
+      shadow.adoptedStyleSheets = [adopted];
+      return Promise.resolve();
+    } catch {
+      // No constructable stylesheets in this browser: link the file instead.
+    }
+  }
   const link = document.createElement("link");
   link.rel = "stylesheet";
   link.href = new URL("candidacy.css", BASE).href;
@@ -101,17 +118,18 @@ function twin(live, element) {
   return action ? live.querySelector(`[data-action="${CSS.escape(action)}"]`) : null;
 }
 
-/// What the visitor did on the first screen, done again on the widget while it is still hidden:
-/// each ticked choice (the widget re-renders between two), then the shown screen is swapped for
-/// the widget, focus follows, and a click on Start or Continue is made.
-async function handOver(shown, live, pending) {
-  live.hidden = true;
-  for (const input of shown.querySelectorAll("input:checked")) {
-    twin(live, input)?.click();
-    await new Promise((resolve) => setTimeout(resolve));
-  }
-  const focused = shown.getRootNode().activeElement;
+/// The choices ticked on the first screen, as JSON answers by question id (or undefined).
+function firstScreenAnswers(shown) {
+  const question = shown.querySelector("[data-question-id]")?.dataset.questionId;
+  const ticked = [...shown.querySelectorAll("input:checked")].map((input) => input.value);
+  return question && ticked.length ? JSON.stringify({ [question]: ticked }) : undefined;
+}
+
+/// The first screen is swapped for the widget; focus follows, and a press on Start or Continue
+/// is made again. (Ticked choices went to the widget when it was mounted.)
+function handOver(shown, live, pending, focused) {
   const focus = focused && shown.contains(focused) ? twin(live, focused) : null;
+  live.querySelector(".candidacy-screen")?.setAttribute("data-continued", ""); // no second entrance
   live.hidden = false;
   shown.remove();
   focus?.focus();
@@ -184,6 +202,7 @@ class CandidacyQuiz extends HTMLElement {
   static observedAttributes = [...ATTRIBUTES, "mode", "launcher-text", "loading"];
   #mounted = null;
   #mounting = null;
+  #styled = null; // the stylesheet, once the popup's launcher has it
   #generation = 0;
   #cleanup = [];
 
@@ -236,7 +255,7 @@ class CandidacyQuiz extends HTMLElement {
     close.dataset.action = "close";
     bar.append(close);
     dialog.append(bar, root);
-    styleSheet(shadow);
+    this.#styled = styleSheet(shadow);
     shadow.append(launcher, dialog);
 
     let pageOverflow = null;
@@ -282,19 +301,22 @@ class CandidacyQuiz extends HTMLElement {
   /// Mounts the widget into `root` once (later calls wait for the first).
   #mount(root, generation) {
     this.#mounting ??= (async () => {
-      const styled = this.shadowRoot.querySelector("link") ? Promise.resolve() : styleSheet(this.shadowRoot);
+      const styled = this.#styled ?? styleSheet(this.shadowRoot);
       const first = this.#firstScreenValues();
+      let firstScreenAnswers = () => undefined;
       if (first) {
         // The first screen before the wasm: compiling it would slow the screen on a small phone.
         await styled;
         const template = loadFirstScreens()?.get(first.start);
-        if (template && generation === this.#generation) this.#showFirstScreen(root, template, first);
+        if (template && generation === this.#generation) {
+          firstScreenAnswers = this.#showFirstScreen(root, template, first);
+        }
       }
       try {
         if (crashed) throw new Error(crashed);
         const [glue] = await Promise.all([loadWidget(), styled]);
         if (generation !== this.#generation || !this.isConnected) return;
-        this.#mounted = glue.mount(this, root, instanceName(this));
+        this.#mounted = glue.mount(this, root, instanceName(this), firstScreenAnswers());
       } catch (error) {
         console.error(`candidacy: the widget could not load (${error}); showing the clinic's contact details instead`);
         await styled;
@@ -327,7 +349,8 @@ class CandidacyQuiz extends HTMLElement {
   }
 
   /// Shows `template`'s first screen in `root` until the widget has rendered its own next to it,
-  /// then hands over what the visitor did and removes it.
+  /// then hands over what the visitor did and removes it. Returns the function that ends the
+  /// visitor's input on it and gives its answers for the widget's mount (JSON, or undefined).
   #showFirstScreen(root, template, values) {
     const shown = firstScreen(template, values);
     shown.dataset.firstScreen = "";
@@ -336,7 +359,7 @@ class CandidacyQuiz extends HTMLElement {
       const kind = property === "radius" ? "border-radius" : "color";
       if (value && CSS.supports(kind, value)) this.style.setProperty(`--candidacy-${property}`, value);
     }
-    const pending = { action: null };
+    const pending = { action: null, focused: null };
     shown.addEventListener("click", (event) => {
       const button = event.target.closest?.("button[data-action]");
       if (!button) return;
@@ -353,11 +376,16 @@ class CandidacyQuiz extends HTMLElement {
         return;
       }
       observer.disconnect();
-      handOver(shown, live, pending);
+      handOver(shown, live, pending, pending.focused);
     });
     observer.observe(root, { childList: true, subtree: true });
     this.#cleanup.push(() => observer.disconnect());
     root.prepend(shown);
+    return () => {
+      pending.focused = shown.getRootNode().activeElement;
+      shown.inert = true; // what it holds now is what the widget starts from (a few milliseconds)
+      return firstScreenAnswers(shown);
+    };
   }
 
   #choice(name, allowed) {
@@ -380,6 +408,7 @@ class CandidacyQuiz extends HTMLElement {
     this.#mounted?.destroy();
     this.#mounted = null;
     this.#mounting = null;
+    this.#styled = null;
     this.shadowRoot?.replaceChildren();
   }
 }

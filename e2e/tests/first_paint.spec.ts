@@ -32,8 +32,10 @@ async function addEarly(page: Page, attributes: Record<string, string>): Promise
 const firstScreen = (quiz: QuizPage) => quiz.mount.locator(".candidacy[data-first-screen]");
 const markup = (quiz: QuizPage, selector: string) =>
   quiz.mount.locator(selector).evaluate((el) => {
+    // Less the loader's two marks: which one is the copy, and which screen must not enter again.
     const copy = el.cloneNode(true) as Element;
     copy.removeAttribute("data-first-screen");
+    copy.querySelector("[data-continued]")?.removeAttribute("data-continued");
     return copy.outerHTML;
   });
 
@@ -53,6 +55,7 @@ for (const start of ["welcome", "first-question"]) {
     await expect(quiz.root.locator("[data-step], [data-question-id]").first()).toBeVisible();
     // If this fails, the widget's first screens changed: run `node e2e/first-screens.mjs` after a release build.
     expect(early).toBe(await markup(quiz, ".candidacy"));
+    await expect(quiz.root.locator(".candidacy-screen"), "no second entrance animation").toHaveAttribute("data-continued", "");
   });
 }
 

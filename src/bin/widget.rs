@@ -25,10 +25,16 @@ mod exports {
         candidacy::widget::panic_on_next_render();
     }
 
-    /// Mounts a widget into `root`, configured by `host`'s attributes.
+    /// Mounts a widget into `root`, configured by `host`'s attributes; `answers` (JSON by question
+    /// id) are what the visitor chose on the loader's first screen, if anything.
     #[wasm_bindgen]
-    pub fn mount(host: web_sys::HtmlElement, root: web_sys::Element, instance: String) -> Widget {
-        Widget { mounted: candidacy::widget::mount(host, root, instance) }
+    pub fn mount(
+        host: web_sys::HtmlElement,
+        root: web_sys::Element,
+        instance: String,
+        answers: Option<String>,
+    ) -> Widget {
+        Widget { mounted: candidacy::widget::mount_with_answers(host, root, instance, answers.as_deref()) }
     }
 }
 
