@@ -14,7 +14,7 @@ import { chromium } from "@playwright/test";
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 /** The tokens the loader replaces, and the values the widget renders in their place here. */
-export const TOKENS = {
+const TOKENS = {
   clinic: { token: "⟦clinic⟧", value: "Clinic Name Token" },
   phone: { token: "⟦phone⟧", value: "+1 555 0199" },
   tel: { token: "⟦tel⟧", value: "tel:+15550199" },

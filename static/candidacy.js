@@ -100,6 +100,7 @@ function firstScreen(template, values) {
 }
 
 /// Whether this tab holds saved progress for the widget `instance` (the widget resumes it then).
+/// The key is the widget's `candidacy:<instance>:<protocol id>` (src/widget/quiz.rs, storage_key).
 function hasSavedProgress(instance) {
   try {
     for (let i = 0; i < sessionStorage.length; i++) {
@@ -119,7 +120,7 @@ function twin(live, element) {
 }
 
 /// The choices ticked on the first screen, as JSON answers by question id (or undefined).
-function firstScreenAnswers(shown) {
+function tickedAnswers(shown) {
   const question = shown.querySelector("[data-question-id]")?.dataset.questionId;
   const ticked = [...shown.querySelectorAll("input:checked")].map((input) => input.value);
   return question && ticked.length ? JSON.stringify({ [question]: ticked }) : undefined;
@@ -127,14 +128,17 @@ function firstScreenAnswers(shown) {
 
 /// The first screen is swapped for the widget; focus follows, and a press on Start or Continue
 /// is made again. (Ticked choices went to the widget when it was mounted.)
-function handOver(shown, live, pending, focused) {
-  const focus = focused && shown.contains(focused) ? twin(live, focused) : null;
+function handOver(shown, live, pending) {
+  const focus = pending.focused && shown.contains(pending.focused) ? twin(live, pending.focused) : null;
   live.querySelector(".candidacy-screen")?.setAttribute("data-continued", ""); // no second entrance
   live.hidden = false;
   shown.remove();
   focus?.focus();
   if (pending.action) live.querySelector(`[data-action="${CSS.escape(pending.action)}"]`)?.click();
 }
+
+/// A phone number as the widget links it (Config::tel_href): digits and `+` only.
+const telHref = (phone) => `tel:${phone.replace(/[^0-9+]/g, "")}`;
 
 /// The clinic's contact details, for a widget that cannot load: never a blank box.
 function fallback(root, host) {
@@ -155,7 +159,7 @@ function fallback(root, host) {
   const phone = host.getAttribute("phone")?.trim();
   if (phone && /^[0-9 +().-]{3,40}$/.test(phone)) {
     const link = element("a", "candidacy-button candidacy-button-secondary", `Call us: ${phone}`);
-    link.href = `tel:${phone.replace(/[^0-9+]/g, "")}`;
+    link.href = telHref(phone);
     link.dataset.action = "call";
     actions.append(link);
   }
@@ -303,20 +307,20 @@ class CandidacyQuiz extends HTMLElement {
     this.#mounting ??= (async () => {
       const styled = this.#styled ?? styleSheet(this.shadowRoot);
       const first = this.#firstScreenValues();
-      let firstScreenAnswers = () => undefined;
+      let endFirstScreen = () => undefined; // gives the answers ticked on it, if it was shown
       if (first) {
         // The first screen before the wasm: compiling it would slow the screen on a small phone.
         await styled;
         const template = loadFirstScreens()?.get(first.start);
         if (template && generation === this.#generation) {
-          firstScreenAnswers = this.#showFirstScreen(root, template, first);
+          endFirstScreen = this.#showFirstScreen(root, template, first);
         }
       }
       try {
         if (crashed) throw new Error(crashed);
         const [glue] = await Promise.all([loadWidget(), styled]);
         if (generation !== this.#generation || !this.isConnected) return;
-        this.#mounted = glue.mount(this, root, instanceName(this), firstScreenAnswers());
+        this.#mounted = glue.mount(this, root, instanceName(this), endFirstScreen());
       } catch (error) {
         console.error(`candidacy: the widget could not load (${error}); showing the clinic's contact details instead`);
         await styled;
@@ -345,7 +349,7 @@ class CandidacyQuiz extends HTMLElement {
     if (!["welcome", "first-question"].includes(start) || !phoneOk || !bookingOk) return null;
     if (/[?&]candidacy_/.test(location.search) || hasSavedProgress(instanceName(this))) return null;
     const clinic = value("clinic-name") ?? "the clinic";
-    return { start, clinic, phone, tel: `tel:${phone.replace(/[^0-9+]/g, "")}`, booking };
+    return { start, clinic, phone, tel: telHref(phone), booking };
   }
 
   /// Shows `template`'s first screen in `root` until the widget has rendered its own next to it,
@@ -376,7 +380,7 @@ class CandidacyQuiz extends HTMLElement {
         return;
       }
       observer.disconnect();
-      handOver(shown, live, pending, pending.focused);
+      handOver(shown, live, pending);
     });
     observer.observe(root, { childList: true, subtree: true });
     this.#cleanup.push(() => observer.disconnect());
@@ -384,7 +388,7 @@ class CandidacyQuiz extends HTMLElement {
     return () => {
       pending.focused = shown.getRootNode().activeElement;
       shown.inert = true; // what it holds now is what the widget starts from (a few milliseconds)
-      return firstScreenAnswers(shown);
+      return tickedAnswers(shown);
     };
   }
 
