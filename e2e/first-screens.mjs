@@ -21,6 +21,12 @@ const TOKENS = {
   booking: { token: "⟦booking⟧", value: "https://booking.invalid/token" },
 };
 const SCREENS = ["welcome", "first-question"];
+const protocol = JSON.parse(readFileSync(here("../static/protocols/microneedling.json"), "utf8"));
+/** The widget's word for a clinic without a name, per locale (src/messages/<locale>.rs). */
+const theClinic = (locale) => {
+  const messages = readFileSync(here(`../src/messages/${locale.split("-")[0]}.rs`), "utf8");
+  return messages.match(/the_clinic: "([^"]*)"/)[1];
+};
 
 const port = 4390 + Math.floor(Math.random() * 100);
 const server = spawn(process.execPath, ["serve.mjs", "../dist", String(port), "pages"], { cwd: here("."), stdio: "ignore" });
@@ -30,11 +36,12 @@ try {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${port}/site/blank.html`);
   const screens = {};
-  for (const start of SCREENS) {
+  for (const [locale, start] of protocol.locales.flatMap((locale) => SCREENS.map((start) => [locale, start]))) {
     const html = await page.evaluate(
-      async ({ start, tokens }) => {
+      async ({ locale, start, tokens }) => {
         const quiz = document.createElement("candidacy-quiz");
         quiz.id = `capture-${start}`;
+        quiz.setAttribute("locale", locale);
         quiz.setAttribute("start", start);
         quiz.setAttribute("clinic-name", tokens.clinic.value);
         quiz.setAttribute("phone", tokens.phone.value);
@@ -53,16 +60,21 @@ try {
         quiz.remove();
         return html;
       },
-      { start, tokens: TOKENS },
+      { locale, start, tokens: TOKENS },
     );
-    screens[start] = html;
+    screens[`${locale}:${start}`] = html;
   }
   await browser.close();
   const file = here("../static/candidacy.js");
   const loader = readFileSync(file, "utf8");
   const block = /(\/\/ <first-screens>[^\n]*\n)[\s\S]*?(\/\/ <\/first-screens>)/;
   if (!block.test(loader)) throw new Error(`no <first-screens> block in ${file}`);
-  const json = JSON.stringify(screens, null, 2).replace(/\u2028|\u2029/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  const generated = {
+    locales: protocol.locales,
+    theClinic: Object.fromEntries(protocol.locales.map((locale) => [locale, theClinic(locale)])),
+    screens,
+  };
+  const json = JSON.stringify(generated, null, 2).replace(/\u2028|\u2029/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
   writeFileSync(file, loader.replace(block, (_, open, close) => `${open}const FIRST_SCREENS = ${json};\n${close}`));
   console.log(`wrote ${file}`);
 } finally {

@@ -59,6 +59,9 @@ pub struct Recommendation {
     /// The plan, for `candidate` (and, as the usual plan, for `consult`) when a plan part applies.
     pub plan: Option<Plan>,
     pub ended_by: Option<RuleIdx>,
+    /// For a chooser, the treatment (index into `treatments`) this is the recommendation for; its
+    /// `fired`, `plan` and `ended_by` then index that treatment's protocol.
+    pub treatment: Option<usize>,
 }
 
 /// A rule that fired, and the answers that made it fire.
@@ -134,8 +137,27 @@ fn progress(protocol: &ValidProtocol, walk: &Walk, next: QuestionIdx) -> Progres
     Progress { answered: walk.asked.len(), remaining: 1 + later }
 }
 
-/// The recommendation for a complete walk (`walk.next` is `None`).
+/// The recommendation for a complete walk (`walk.next` is `None`). For a chooser: the first
+/// treatment with the best outcome (see [`compare`] for all of them).
 pub fn recommend(protocol: &ValidProtocol, walk: &Walk) -> Recommendation {
+    match compare(protocol, walk).into_iter().min_by_key(|recommendation| recommendation.outcome) {
+        Some(best) => best,
+        None => recommend_one(protocol, walk),
+    }
+}
+
+/// For a chooser, each treatment's recommendation, in the protocol's order; empty otherwise.
+pub fn compare(protocol: &ValidProtocol, walk: &Walk) -> Vec<Recommendation> {
+    (protocol.treatments.iter().enumerate())
+        .map(|(index, choice)| {
+            // The same path: only rules for every treatment end the quiz (validation).
+            let walk = self::walk(&choice.protocol, &walk.answers);
+            Recommendation { treatment: Some(index), ..recommend_one(&choice.protocol, &walk) }
+        })
+        .collect()
+}
+
+fn recommend_one(protocol: &ValidProtocol, walk: &Walk) -> Recommendation {
     let model = &protocol.model;
     let answer = |q: QuestionIdx| walk.answers.get(q);
     let fired: Vec<Fired> = model
@@ -156,7 +178,7 @@ pub fn recommend(protocol: &ValidProtocol, walk: &Walk) -> Recommendation {
         .collect();
     let outcome = Outcome::from_strongest(fired.iter().map(|f| f.effect).max());
     let plan = matches!(outcome, Outcome::Candidate | Outcome::Consult).then(|| plan(protocol, walk)).flatten();
-    Recommendation { outcome, fired, plan, ended_by: walk.ended_by }
+    Recommendation { outcome, fired, plan, ended_by: walk.ended_by, treatment: None }
 }
 
 /// Combines every plan part that applies: the largest minimum and the largest maximum.

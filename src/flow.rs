@@ -38,6 +38,9 @@ pub struct Flow {
     /// How many times Continue met an invalid answer: each time, the widget moves focus to the
     /// error summary again (GOV.UK), even when the error reads the same.
     pub failed_attempts: u32,
+    /// The language the visitor chose with the switcher, one the protocol declares; until then
+    /// the page's (`locale` attribute, page language, browser languages).
+    pub locale: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +61,8 @@ pub enum Action {
     StartOver,
     /// Browser history moved to a screen this quiz showed before.
     Show(Screen),
+    /// The visitor chose another language: same screen, same answers.
+    ChooseLocale(String),
 }
 
 impl Flow {
@@ -69,6 +74,7 @@ impl Flow {
             error: None,
             changing: false,
             failed_attempts: 0,
+            locale: None,
         }
     }
 
@@ -105,8 +111,21 @@ impl Flow {
     }
 }
 
-/// The next state of the quiz.
+/// The next state of the quiz. The visitor's choice of language outlives every move, Start over
+/// included.
 pub fn reduce(protocol: &ValidProtocol, flow: Flow, action: Action) -> Flow {
+    if let Action::ChooseLocale(locale) = action {
+        let declared = protocol.protocol.locales.iter().find(|declared| **declared == locale);
+        return match declared {
+            Some(locale) => Flow { locale: Some(locale.clone()), ..flow },
+            None => flow,
+        };
+    }
+    let locale = flow.locale.clone();
+    Flow { locale, ..step(protocol, flow, action) }
+}
+
+fn step(protocol: &ValidProtocol, flow: Flow, action: Action) -> Flow {
     let walk = flow.walk(protocol);
     let moved = |screen: Screen, changing: bool| settle(protocol, &flow.answers, screen, changing);
     match action {
@@ -146,6 +165,7 @@ pub fn reduce(protocol: &ValidProtocol, flow: Flow, action: Action) -> Flow {
         Action::ChangeAnswers => moved(Screen::CheckAnswers, false),
         Action::StartOver => Flow::new(protocol),
         Action::Show(screen) => moved(screen, false),
+        Action::ChooseLocale(_) => flow,
     }
 }
 
@@ -180,5 +200,5 @@ fn settle(protocol: &ValidProtocol, answers: &Answers, screen: Screen, changing:
         _ => Draft::None,
     };
     let changing = changing && matches!(screen, Screen::Question(_));
-    Flow { answers: walk.answers, screen, draft, error: None, changing, failed_attempts: 0 }
+    Flow { answers: walk.answers, screen, draft, error: None, changing, failed_attempts: 0, locale: None }
 }

@@ -28,10 +28,56 @@ impl LeadField {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LeadError {
     pub field: LeadField,
-    pub message: String,
+    pub problem: LeadProblem,
+}
+
+/// What is wrong with a field; [`LeadProblem::message`] says it in the visitor's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeadProblem {
+    NoName,
+    NoContact,
+    EmailFormat,
+    PhoneFormat,
+    NoConsent,
+}
+
+impl LeadProblem {
+    pub fn message(self, locale: &str) -> &'static str {
+        let words = crate::messages::messages(locale);
+        match self {
+            LeadProblem::NoName => words.lead_enter_name,
+            LeadProblem::NoContact => words.lead_enter_contact,
+            LeadProblem::EmailFormat => words.lead_email_format,
+            LeadProblem::PhoneFormat => words.lead_phone_format,
+            LeadProblem::NoConsent => words.lead_tick_consent,
+        }
+    }
+}
+
+/// Why a post failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SendFailure {
+    /// No answer at all: offline, blocked, or the address is wrong.
+    Unreachable,
+    /// The clinic's server answered with this HTTP status.
+    Status(u16),
+    TimedOut,
+}
+
+impl SendFailure {
+    pub fn message(self, locale: &str) -> String {
+        let words = crate::messages::messages(locale);
+        match self {
+            SendFailure::Unreachable => words.lead_unreachable.to_owned(),
+            SendFailure::Status(status) => {
+                crate::messages::fill(words.lead_server_error, &[("status", &status.to_string())])
+            }
+            SendFailure::TimedOut => words.lead_timeout.to_owned(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -41,8 +87,8 @@ pub enum LeadStatus {
     /// Checked and consented: the widget is posting.
     Sending,
     Sent,
-    /// The post failed; the visitor may try again. The reason, in plain words.
-    Failed(String),
+    /// The post failed; the visitor may try again.
+    Failed(SendFailure),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -64,7 +110,7 @@ pub enum LeadAction {
     /// Send, or send again after a failure.
     Submit,
     Sent,
-    Failed(String),
+    Failed(SendFailure),
 }
 
 /// Longest name or email kept: enough for anyone, not enough to smuggle a payload.
@@ -101,22 +147,22 @@ pub fn reduce(form: LeadForm, action: LeadAction) -> LeadForm {
 /// What stops the form from being sent, in the order of the fields.
 pub fn check(form: &LeadForm) -> Vec<LeadError> {
     let mut errors = Vec::new();
-    let mut refuse = |field, message: &str| errors.push(LeadError { field, message: message.to_owned() });
+    let mut refuse = |field, problem| errors.push(LeadError { field, problem });
     if form.name.trim().is_empty() {
-        refuse(LeadField::Name, "Enter your name");
+        refuse(LeadField::Name, LeadProblem::NoName);
     }
     let (email, phone) = (form.email.trim(), form.phone.trim());
     if email.is_empty() && phone.is_empty() {
-        refuse(LeadField::Email, "Enter an email address or a phone number so the clinic can reach you");
+        refuse(LeadField::Email, LeadProblem::NoContact);
     }
     if !email.is_empty() && !looks_like_email(email) {
-        refuse(LeadField::Email, "Enter an email address in the correct format, like name@example.com");
+        refuse(LeadField::Email, LeadProblem::EmailFormat);
     }
     if !phone.is_empty() && crate::config::values::phone_number(phone).is_err() {
-        refuse(LeadField::Phone, "Enter a phone number, like 01632 960 001 or +1 555 0100");
+        refuse(LeadField::Phone, LeadProblem::PhoneFormat);
     }
     if !form.consent {
-        refuse(LeadField::Consent, "Tick the box to agree to send your answers to the clinic");
+        refuse(LeadField::Consent, LeadProblem::NoConsent);
     }
     errors
 }
@@ -130,9 +176,18 @@ fn looks_like_email(email: &str) -> bool {
         && !email.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"".contains(c))
 }
 
-/// The consent sentence the visitor agrees to, sent with the lead as the record of consent.
-pub fn consent_text(clinic: &str) -> String {
-    format!("I agree to send my answers and result to {clinic} so they can contact me about this treatment.")
+/// The consent as the visitor read it: to which clinic, in which language.
+#[derive(Debug, Clone, Copy)]
+pub struct Consent<'a> {
+    pub clinic: &'a str,
+    pub locale: &'a str,
+}
+
+impl Consent<'_> {
+    /// The sentence the visitor agrees to; sent with the lead as the record of consent.
+    pub fn text(&self) -> String {
+        crate::messages::fill(crate::messages::messages(self.locale).lead_consent, &[("clinic", self.clinic)])
+    }
 }
 
 /// The JSON posted to the clinic's endpoint. Only for a form that passed [`check`].
@@ -141,7 +196,7 @@ pub fn payload(
     protocol: &ValidProtocol,
     answers: &Answers,
     outcome: Outcome,
-    clinic: &str,
+    consent: Consent,
     submitted_at: &str,
     attribution: &Attribution,
 ) -> Value {
@@ -155,7 +210,8 @@ pub fn payload(
         "outcome": outcome.as_str(),
         "answers": answers.to_json(protocol),
         "contact": { "name": form.name.trim(), "email": optional(&form.email), "phone": optional(&form.phone) },
-        "consent": { "given": form.consent, "text": consent_text(clinic) },
+        "consent": { "given": form.consent, "text": consent.text() },
+        "locale": consent.locale,
         "submittedAt": submitted_at,
     });
     if !attribution.is_empty() {
@@ -205,7 +261,7 @@ mod tests {
         let sending = reduce(filled(), LeadAction::Submit);
         assert_eq!(sending.status, LeadStatus::Sending);
         assert_eq!(reduce(sending.clone(), LeadAction::Consent(false)), sending, "no edits while sending");
-        let failed = reduce(sending, LeadAction::Failed("The clinic's server did not answer".into()));
+        let failed = reduce(sending, LeadAction::Failed(SendFailure::TimedOut));
         assert!(matches!(failed.status, LeadStatus::Failed(_)));
         let again = reduce(failed, LeadAction::Submit);
         assert_eq!(again.status, LeadStatus::Sending);

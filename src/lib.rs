@@ -18,6 +18,7 @@ pub mod engine;
 pub mod flow;
 pub mod host_events;
 pub mod lead;
+pub mod messages;
 pub mod protocol;
 pub mod report;
 pub mod verify;

@@ -4,6 +4,7 @@
 //! `static/protocol.schema.json`). Turning text into a [`ValidProtocol`] is [`load`]'s job; what the
 //! types mean for a visitor is the engine's; what holds on every path is the verifier's.
 
+pub mod chooser;
 mod compile;
 pub mod condition;
 pub mod diagnostic;
@@ -22,14 +23,17 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use compile::{Model, OptionSet, PlanModel, QuestionIdx, QuestionModel, RuleIdx, RuleModel, ValidProtocol};
+pub use compile::{
+    Model, OptionSet, PlanModel, QuestionIdx, QuestionModel, RuleIdx, RuleModel, TreatmentChoice, ValidProtocol,
+};
 pub use condition::Condition;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use fingerprint::{canonical_json, fingerprint, FINGERPRINT_LEN};
 pub use load::{load, LoadError, Loaded};
 pub use locate::locate;
-pub use text::{best_locale, text_direction, Text};
+pub use text::{best_locale, negotiate, text_direction, Text};
 pub(crate) use validate::all_texts;
+pub use validate::missing_texts;
 
 /// The protocol format's JSON Schema, as committed at `static/protocol.schema.json`.
 #[cfg(not(target_arch = "wasm32"))]
@@ -58,8 +62,12 @@ pub struct Protocol {
     /// Locales every visitor-facing text provides; `en` is always required.
     #[serde(default = "default_locales")]
     pub locales: Vec<String>,
-    /// The treatment the protocol screens for.
+    /// The treatment the protocol screens for (for a chooser: the family of treatments it compares).
     pub treatment: Treatment,
+    /// A chooser: several treatments screened with the same questions. Each visitor is recommended
+    /// the one(s) with the best outcome; rules and plans name the treatments they apply to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub treatments: Vec<TreatmentOption>,
     /// Shown on every result: this is a screening, not medical advice.
     pub disclaimer: Text,
     /// What each outcome says, in one plain sentence and a little more.
@@ -119,13 +127,26 @@ pub enum PeriodUnit {
 impl Parameter {
     /// The period in English words: "6 months", "1 year".
     pub fn in_words(&self) -> String {
-        let (one, many) = match self.unit {
-            PeriodUnit::Days => ("day", "days"),
-            PeriodUnit::Weeks => ("week", "weeks"),
-            PeriodUnit::Months => ("month", "months"),
-            PeriodUnit::Years => ("year", "years"),
+        self.in_words_for("en")
+    }
+
+    /// The period in `locale`'s words: "6 meses", "1 año"; English for languages without a table.
+    pub fn in_words_for(&self, locale: &str) -> String {
+        use crate::messages::{number, plural, Plural};
+        let spanish = locale.split(['-', '_']).next().is_some_and(|language| language.eq_ignore_ascii_case("es"));
+        let (one, many) = match (self.unit, spanish) {
+            (PeriodUnit::Days, false) => ("day", "days"),
+            (PeriodUnit::Weeks, false) => ("week", "weeks"),
+            (PeriodUnit::Months, false) => ("month", "months"),
+            (PeriodUnit::Years, false) => ("year", "years"),
+            (PeriodUnit::Days, true) => ("día", "días"),
+            (PeriodUnit::Weeks, true) => ("semana", "semanas"),
+            (PeriodUnit::Months, true) => ("mes", "meses"),
+            (PeriodUnit::Years, true) => ("año", "años"),
         };
-        format!("{} {}", self.value, if self.value == 1 { one } else { many })
+        let value = i64::from(self.value);
+        let word = if plural(locale, value) == Plural::One { one } else { many };
+        format!("{} {word}", number(locale, value))
     }
 }
 
@@ -159,6 +180,23 @@ pub struct Treatment {
     /// Other things worth asking the clinic about (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub also_ask_about: Option<Text>,
+}
+
+/// One treatment of a chooser protocol: its description, and optionally its own outcome texts,
+/// preparation and aftercare (else the protocol's).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TreatmentOption {
+    /// A stable id, e.g. `laser_resurfacing`; rules and plans name it in `treatments`.
+    pub id: String,
+    pub treatment: Treatment,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcomes: Option<OutcomeTexts>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub preparation: Vec<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aftercare: Vec<Text>,
 }
 
 /// The visitor-facing text of each outcome.
@@ -232,6 +270,10 @@ pub struct Question {
     /// The answer is recorded for the clinic; options that no rule uses are expected (no warning).
     #[serde(default, skip_serializing_if = "is_false")]
     pub informational: bool,
+    /// In a chooser: the treatments this screening question screens for (all when empty). For the
+    /// others its answers are plain information, e.g. skin tone matters for laser, not needling.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub screens_for: Vec<String>,
 }
 
 fn is_false(value: &bool) -> bool {
@@ -317,6 +359,9 @@ pub struct Rule {
     /// When the rule fires, the quiz ends at once: the remaining questions are not asked.
     #[serde(default, skip_serializing_if = "is_false")]
     pub ends_quiz: bool,
+    /// In a chooser: the treatments the rule applies to (all when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub treatments: Vec<String>,
     /// Ids of entries in `sources` backing this rule.
     #[serde(default)]
     pub source: Vec<String>,
@@ -398,6 +443,9 @@ pub struct PlanPart {
     pub interval_weeks: Span,
     #[serde(default)]
     pub source: Vec<String>,
+    /// In a chooser: the treatments this plan part is for (all when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub treatments: Vec<String>,
 }
 
 /// An inclusive range `min..=max` of whole numbers.

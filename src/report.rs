@@ -31,6 +31,31 @@ pub struct RecommendationReport {
     /// The rule that ended the quiz early, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ended_early_by: Option<String>,
+    /// For a chooser: the treatment recommended (the first with the best outcome)...
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub treatment: Option<TreatmentRef>,
+    /// ...and how every treatment compares, in the protocol's order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub compared: Vec<TreatmentOutcome>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TreatmentRef {
+    pub id: String,
+    pub name: String,
+}
+
+/// One treatment of a chooser, for the comparison: its outcome and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TreatmentOutcome {
+    pub id: String,
+    pub name: String,
+    pub outcome: Outcome,
+    pub headline: String,
+    /// The reasons of the rules that fired other than notes.
+    pub reasons: Vec<String>,
+    /// Whether this is a recommended treatment (its outcome is the best).
+    pub recommended: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -90,20 +115,59 @@ pub struct PlanPartReport {
     pub sessions_max: u32,
 }
 
-/// Puts a recommendation into words in `locale` (falling back to English).
+/// Puts a recommendation into words in `locale` (falling back to English). For a chooser, the
+/// recommended treatment's words, with every treatment compared.
 pub fn report(
     protocol: &ValidProtocol,
     walk: &Walk,
     recommendation: &Recommendation,
     locale: &str,
 ) -> RecommendationReport {
-    let doc = &protocol.protocol;
-    let outcome_text = match recommendation.outcome {
+    let Some(chosen) = recommendation.treatment.map(|t| &protocol.treatments[t]) else {
+        return report_one(protocol, walk, recommendation, locale);
+    };
+    let name =
+        |choice: &crate::protocol::TreatmentChoice| choice.protocol.protocol.treatment.name.get(locale).to_owned();
+    let mut report = report_one(&chosen.protocol, walk, recommendation, locale);
+    report.protocol.id.clone_from(&protocol.protocol.id);
+    report.treatment = Some(TreatmentRef { id: chosen.id.clone(), name: name(chosen) });
+    report.compared = (protocol.treatments.iter().zip(crate::engine::compare(protocol, walk)))
+        .map(|(choice, compared)| {
+            let texts = &choice.protocol.protocol;
+            let reasons = (compared.fired.iter())
+                .filter(|fired| fired.effect != Effect::Note)
+                .map(|fired| texts.rules[fired.rule].reason.get(locale).to_owned())
+                .collect();
+            TreatmentOutcome {
+                id: choice.id.clone(),
+                name: name(choice),
+                outcome: compared.outcome,
+                headline: outcome_text(texts, compared.outcome).headline.get(locale).to_owned(),
+                reasons,
+                recommended: compared.outcome == recommendation.outcome,
+            }
+        })
+        .collect();
+    report
+}
+
+fn outcome_text(doc: &crate::protocol::Protocol, outcome: Outcome) -> &crate::protocol::OutcomeText {
+    match outcome {
         Outcome::Candidate => &doc.outcomes.candidate,
         Outcome::Consult => &doc.outcomes.consult,
         Outcome::Postpone => &doc.outcomes.postpone,
         Outcome::NotCandidate => &doc.outcomes.not_candidate,
-    };
+    }
+}
+
+fn report_one(
+    protocol: &ValidProtocol,
+    walk: &Walk,
+    recommendation: &Recommendation,
+    locale: &str,
+) -> RecommendationReport {
+    let doc = &protocol.protocol;
+    let outcome_text = outcome_text(doc, recommendation.outcome);
     let reason = |fired: &Fired| {
         let rule = &doc.rules[fired.rule];
         let answered: Vec<(usize, crate::answers::Value)> =
@@ -156,6 +220,8 @@ pub fn report(
             .filter_map(|fired| Some(doc.rules[fired.rule].red_flag.as_ref()?.get(locale).to_owned()))
             .collect(),
         ended_early_by: recommendation.ended_by.map(|rule| doc.rules[rule].id.clone()),
+        treatment: None,
+        compared: Vec::new(),
     }
 }
 
@@ -184,23 +250,79 @@ fn plan_report(protocol: &ValidProtocol, plan: &Plan, outcome: Outcome, locale: 
     }
 }
 
-/// An answer in the visitor's words, for the check-your-answers screen: option labels, "Yes",
-/// "No", "I'm not sure", or the number with its unit.
+/// Every answer on the visitor's path in their words, in asking order: the check screen's rows and
+/// the summary's.
+pub fn answers_in_words(protocol: &ValidProtocol, walk: &Walk, locale: &str) -> Vec<AnswerInWords> {
+    let questions = protocol.questions();
+    (walk.asked.iter())
+        .filter_map(|&q| {
+            Some(AnswerInWords {
+                question: questions[q].id.clone(),
+                prompt: questions[q].prompt.get(locale).to_owned(),
+                answer: answer_text(protocol, q, walk.answers.get(q)?, locale),
+            })
+        })
+        .collect()
+}
+
+/// The result as plain text the visitor can paste into a note and bring to the consultation:
+/// the outcome, why, the plan, every answer, and which screening logic gave it.
+pub fn summary_text(protocol: &ValidProtocol, walk: &Walk, report: &RecommendationReport, locale: &str) -> String {
+    use crate::messages::{fill, messages};
+    let words = messages(locale);
+    let name = protocol.protocol.treatment.name.get(locale);
+    let mut lines = vec![fill(words.summary_title, &[("treatment", name)]), String::new()];
+    lines.push(format!("{}: {}", words.summary_outcome, report.headline));
+    lines.push(report.body.clone());
+    let mut section = |title: &str, items: Vec<String>| {
+        if !items.is_empty() {
+            lines.push(String::new());
+            lines.push(title.to_owned());
+            lines.extend(items.into_iter().map(|item| format!("- {item}")));
+        }
+    };
+    let reason_lines = |reason: &Reason| {
+        let next = reason.come_back.iter().map(|t| format!("{}{t}", words.come_back));
+        let instead = reason.instead.iter().map(|t| format!("{}{t}", words.instead));
+        std::iter::once(reason.text.clone()).chain(next).chain(instead).collect::<Vec<_>>().join(" ")
+    };
+    section(words.why, report.reasons.iter().map(reason_lines).collect());
+    if let Some(plan) = &report.plan {
+        let sessions = words.sessions(plan.sessions_min, plan.sessions_max);
+        let weeks = words.weeks(plan.interval_weeks_min, plan.interval_weeks_max);
+        let title = if plan.usual_plan_only { words.plan_usual } else { words.plan_yours };
+        section(title, vec![fill(words.plan_summary, &[("sessions", &sessions), ("weeks", &weeks)])]);
+    }
+    section(words.red_flags, report.red_flags.clone());
+    section(words.good_to_know, report.notes.iter().map(|note| note.text.clone()).collect());
+    let answers = answers_in_words(protocol, walk, locale);
+    section(words.summary_answers, answers.into_iter().map(|a| format!("{} {}", a.prompt, a.answer)).collect());
+    lines.push(String::new());
+    lines.push(format!("{}{}", words.not_a_diagnosis, report.disclaimer));
+    let version = &report.protocol;
+    let ids = [("id", version.id.as_str()), ("version", &version.version), ("fingerprint", &version.fingerprint)];
+    lines.push(fill(words.logic_version, &ids));
+    lines.join("\n") + "\n"
+}
+
+/// An answer in the visitor's words and language, for the check-your-answers screen: option
+/// labels, "Yes", "No", "I'm not sure", or the number with its unit.
 pub fn answer_text(protocol: &ValidProtocol, question: usize, value: crate::answers::Value, locale: &str) -> String {
     use crate::answers::{Value, YesNo};
     let doc = &protocol.questions()[question];
+    let words = crate::messages::messages(locale);
     match value {
-        Value::YesNo(YesNo::Yes) => "Yes".to_owned(),
-        Value::YesNo(YesNo::No) => "No".to_owned(),
-        Value::YesNo(YesNo::Unsure) => "I'm not sure".to_owned(),
+        Value::YesNo(YesNo::Yes) => words.yes.to_owned(),
+        Value::YesNo(YesNo::No) => words.no.to_owned(),
+        Value::YesNo(YesNo::Unsure) => words.unsure.to_owned(),
         Value::Option(option) => doc.options[option].label.get(locale).to_owned(),
         Value::Options(chosen) => {
             let labels: Vec<&str> = chosen.iter().map(|o| doc.options[o].label.get(locale)).collect();
             labels.join(", ")
         }
         Value::Number(n) => match &doc.unit {
-            Some(unit) => format!("{n} {}", unit.get(locale)),
-            None => n.to_string(),
+            Some(unit) => format!("{} {}", crate::messages::number(locale, n), unit.get(locale)),
+            None => crate::messages::number(locale, n),
         },
     }
 }

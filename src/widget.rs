@@ -12,6 +12,7 @@ mod browser;
 mod check_answers;
 mod contact;
 mod host;
+mod language;
 mod lead_form;
 mod locale;
 mod question;
@@ -50,6 +51,7 @@ pub fn mount_with_answers(
         browser::warn(&format!("candidacy: ignoring the first screen's answers: {why}"));
     }
     apply_theme(&host, &config);
+    let page_languages = host::page_languages(&host);
     let host = Host {
         element: host,
         instance,
@@ -58,6 +60,7 @@ pub fn mount_with_answers(
         analytics_outcome: config.analytics_outcome,
         test_mode: config.test_mode,
         attribution: host::session_attribution(),
+        page_languages,
         alive: Rc::new(std::cell::Cell::new(true)),
     };
     let alive = host.alive.clone();

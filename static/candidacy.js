@@ -69,16 +69,16 @@ function styleSheet(shadow) {
 
 // The built-in protocol's first screens as the widget renders them, shown while the wasm loads:
 // the quiz appears with the page. FIRST_SCREENS (at the end of this file) is generated.
-let firstScreens; // Map of `start` to <template>, or null when they cannot be used
+let firstScreens; // Map of `locale:start` to <template>, or null when they cannot be used
 
 function loadFirstScreens() {
   if (firstScreens === undefined) {
     try {
       firstScreens = new Map(
-        Object.entries(FIRST_SCREENS).map(([start, html]) => {
+        Object.entries(FIRST_SCREENS.screens).map(([key, html]) => {
           const template = document.createElement("template");
           template.innerHTML = html; // this file's own markup; no visitor or clinic text in it
-          return [start, template];
+          return [key, template];
         }),
       );
     } catch {
@@ -112,11 +112,25 @@ function hasSavedProgress(instance) {
   return false;
 }
 
-/// The element in `live` that stands for `element` of the first screen (same id, or same action).
-function twin(live, element) {
-  if (element.id) return live.querySelector(`#${CSS.escape(element.id)}`);
-  const action = element.dataset?.action;
-  return action ? live.querySelector(`[data-action="${CSS.escape(action)}"]`) : null;
+/// The locale of `available` the widget will show (src/protocol/text.rs, negotiate): the first of
+/// the `locale` attribute, the closest `lang`, the browser's languages that `available` serves
+/// (`es-MX` by `es`), else English.
+function negotiate(available, requested) {
+  const find = (wanted) => available.find((locale) => locale.toLowerCase() === wanted.toLowerCase());
+  for (const wanted of requested.map((r) => r?.trim()).filter(Boolean)) {
+    const found = find(wanted) ?? find(wanted.split("-")[0]);
+    if (found) return found;
+  }
+  return find("en") ?? available[0] ?? "en";
+}
+
+/// The selector of the element in `live` that stands for `element` of the first screen: same id,
+/// or same action (and language, for the language switcher).
+function twinSelector(element) {
+  if (element.id) return `#${CSS.escape(element.id)}`;
+  const { action, locale } = element.dataset ?? {};
+  if (!action) return null;
+  return `[data-action="${CSS.escape(action)}"]` + (locale ? `[data-locale="${CSS.escape(locale)}"]` : "");
 }
 
 /// The choices ticked on the first screen, as JSON answers by question id (or undefined).
@@ -129,28 +143,56 @@ function tickedAnswers(shown) {
 /// The first screen is swapped for the widget; focus follows, and a press on Start or Continue
 /// is made again. (Ticked choices went to the widget when it was mounted.)
 function handOver(shown, live, pending) {
-  const focus = pending.focused && shown.contains(pending.focused) ? twin(live, pending.focused) : null;
+  const focused = pending.focused && shown.contains(pending.focused) ? twinSelector(pending.focused) : null;
   live.querySelector(".candidacy-screen")?.setAttribute("data-continued", ""); // no second entrance
   live.hidden = false;
   shown.remove();
-  focus?.focus();
-  if (pending.action) live.querySelector(`[data-action="${CSS.escape(pending.action)}"]`)?.click();
+  if (focused) live.querySelector(focused)?.focus();
+  if (pending.pressed) live.querySelector(pending.pressed)?.click();
 }
 
 /// A phone number as the widget links it (Config::tel_href): digits and `+` only.
 const telHref = (phone) => `tel:${phone.replace(/[^0-9+]/g, "")}`;
 
+/// The words of the contact details shown when the widget cannot load, in the widget's languages
+/// (src/messages/*.rs: fallback_heading, fallback_body, book_consultation, call_us, the_clinic).
+const FALLBACK_WORDS = {
+  en: {
+    heading: "Sorry, the quiz isn't available right now",
+    body: (clinic) => `You can still ask ${clinic} whether the treatment suits you.`,
+    book: "Book a consultation",
+    call: (phone) => `Call us: ${phone}`,
+    clinic: "the clinic",
+  },
+  es: {
+    heading: "Lo sentimos, el cuestionario no está disponible ahora mismo",
+    body: (clinic) => `Aun así, puedes preguntar a ${clinic} si el tratamiento es adecuado para ti.`,
+    book: "Reservar una consulta",
+    call: (phone) => `Llámanos: ${phone}`,
+    clinic: "la clínica",
+  },
+};
+
+/// The locale `host` asks for, among `available`: its attribute, the page's, the browser's.
+function requestedLocale(host, available) {
+  const page = host.closest("[lang]")?.getAttribute("lang");
+  return negotiate(available, [host.getAttribute("locale"), page, ...(navigator.languages ?? [])]);
+}
+
 /// The clinic's contact details, for a widget that cannot load: never a blank box.
 function fallback(root, host) {
-  const clinic = host.getAttribute("clinic-name")?.trim() || "the clinic";
+  const locale = requestedLocale(host, Object.keys(FALLBACK_WORDS));
+  const words = FALLBACK_WORDS[locale];
+  const clinic = host.getAttribute("clinic-name")?.trim() || words.clinic;
   const box = element("div", "candidacy");
   box.dataset.step = "fallback";
-  box.append(element("h1", "candidacy-heading", "Sorry, the quiz isn't available right now"));
-  box.append(element("p", "", `You can still ask ${clinic} whether the treatment suits you.`));
+  box.lang = locale;
+  box.append(element("h1", "candidacy-heading", words.heading));
+  box.append(element("p", "", words.body(clinic)));
   const actions = element("div", "candidacy-actions");
   const booking = host.getAttribute("booking-url")?.trim();
   if (booking && /^https?:\/\/\S+$/i.test(booking)) {
-    const link = element("a", "candidacy-button", "Book a consultation");
+    const link = element("a", "candidacy-button", words.book);
     link.href = booking;
     link.rel = "noopener";
     link.dataset.action = "book";
@@ -158,7 +200,7 @@ function fallback(root, host) {
   }
   const phone = host.getAttribute("phone")?.trim();
   if (phone && /^[0-9 +().-]{3,40}$/.test(phone)) {
-    const link = element("a", "candidacy-button candidacy-button-secondary", `Call us: ${phone}`);
+    const link = element("a", "candidacy-button candidacy-button-secondary", words.call(phone));
     link.href = telHref(phone);
     link.dataset.action = "call";
     actions.append(link);
@@ -311,7 +353,7 @@ class CandidacyQuiz extends HTMLElement {
       if (first) {
         // The first screen before the wasm: compiling it would slow the screen on a small phone.
         await styled;
-        const template = loadFirstScreens()?.get(first.start);
+        const template = loadFirstScreens()?.get(`${first.locale}:${first.start}`);
         if (template && generation === this.#generation) {
           endFirstScreen = this.#showFirstScreen(root, template, first);
         }
@@ -332,15 +374,16 @@ class CandidacyQuiz extends HTMLElement {
   }
 
   /// The clinic's details for the first screen, when the loader can show it before the wasm:
-  /// the built-in protocol in English from its first screen, nothing saved or prefilled, and a
-  /// phone and booking link the widget accepts (the first screens show both).
+  /// the built-in protocol from its first screen, in the language the widget will choose, nothing
+  /// saved or prefilled, and a phone and booking link the widget accepts (the first screens show
+  /// both).
   #firstScreenValues() {
     const value = (name) => {
       const v = this.getAttribute(name)?.trim();
       return v && [...v].length <= 2048 ? v : null;
     };
     if (["protocol", "prefill", "test-mode"].some((name) => this.hasAttribute(name))) return null;
-    if (value("locale") && !/^en(-|$)/i.test(value("locale"))) return null;
+    const locale = requestedLocale(this, FIRST_SCREENS.locales ?? []);
     const start = value("start") ?? "welcome";
     const [phone, booking] = [value("phone"), value("booking-url")];
     const digits = phone?.replace(/[^0-9]/g, "").length ?? 0;
@@ -348,8 +391,8 @@ class CandidacyQuiz extends HTMLElement {
     const bookingOk = booking && /^https?:\/\/./i.test(booking) && !/[\s"<>\p{Cc}]/u.test(booking);
     if (!["welcome", "first-question"].includes(start) || !phoneOk || !bookingOk) return null;
     if (/[?&]candidacy_/.test(location.search) || hasSavedProgress(instanceName(this))) return null;
-    const clinic = value("clinic-name") ?? "the clinic";
-    return { start, clinic, phone, tel: telHref(phone), booking };
+    const clinic = value("clinic-name") ?? FIRST_SCREENS.theClinic[locale];
+    return { locale, start, clinic, phone, tel: telHref(phone), booking };
   }
 
   /// Shows `template`'s first screen in `root` until the widget has rendered its own next to it,
@@ -363,12 +406,12 @@ class CandidacyQuiz extends HTMLElement {
       const kind = property === "radius" ? "border-radius" : "color";
       if (value && CSS.supports(kind, value)) this.style.setProperty(`--candidacy-${property}`, value);
     }
-    const pending = { action: null, focused: null };
+    const pending = { pressed: null, focused: null };
     shown.addEventListener("click", (event) => {
       const button = event.target.closest?.("button[data-action]");
       if (!button) return;
-      event.preventDefault(); // Start and Continue wait for the widget
-      pending.action = button.dataset.action;
+      event.preventDefault(); // Start, Continue and the language switcher wait for the widget
+      pending.pressed = twinSelector(button);
     });
     shown.addEventListener("submit", (event) => event.preventDefault());
     const observer = new MutationObserver(() => {

@@ -107,3 +107,37 @@ fn parameters_unknown_in_a_text_empty_or_uncited_are_named_with_their_place() {
 fn a_risk_outside_the_findings_of_a_screening_question_is_a_warning() {
     check_fixture("risk-outside-findings", expect_file!["protocols/invalid/risk-outside-findings.txt"]);
 }
+
+/// `candidacy check` names every text a declared locale lacks, and sums them up per locale.
+#[test]
+fn every_text_missing_in_a_declared_locale_is_reported() {
+    let mut json: serde_json::Value = serde_json::from_str(candidacy::DEFAULT_PROTOCOL).unwrap();
+    json["locales"] = serde_json::json!(["en", "es", "fr"]);
+    json["questions"][1]["prompt"].as_object_mut().expect("a translated prompt").remove("es");
+    let checked = candidacy::check::check("translated.json", &json.to_string());
+    let protocol = checked.protocol.expect("a missing translation is a warning, not an error");
+
+    let (missing, total) = candidacy::protocol::missing_texts(&protocol.protocol);
+    assert_eq!(missing[0], ("es".to_owned(), vec!["/questions/1/prompt".to_owned()]));
+    assert_eq!((missing[1].0.as_str(), missing[1].1.len()), ("fr", total), "no text is in French");
+
+    let warnings: Vec<_> = checked.diagnostics.warnings().collect();
+    let missing_es: Vec<&str> =
+        warnings.iter().filter(|w| w.message == "missing `es` text").map(|w| w.pointer.as_str()).collect();
+    assert_eq!(missing_es, ["/questions/1/prompt"]);
+    assert!(
+        warnings.iter().any(|w| w.pointer == "/locales/2" && w.message.contains("not written in `fr`")),
+        "the widget's own words have no French: {warnings:#?}"
+    );
+}
+
+/// The default protocol is complete in every language it declares.
+#[test]
+fn the_default_protocol_is_complete_in_english_and_spanish() {
+    let checked = candidacy::check::check("microneedling.json", candidacy::DEFAULT_PROTOCOL);
+    let protocol = checked.protocol.expect("the default protocol loads");
+    assert_eq!(protocol.protocol.locales, ["en", "es"]);
+    let (missing, _) = candidacy::protocol::missing_texts(&protocol.protocol);
+    assert_eq!(missing, [("es".to_owned(), Vec::<String>::new())]);
+    assert_eq!(checked.diagnostics.warnings().count(), 0, "{}", checked.diagnostics);
+}

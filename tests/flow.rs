@@ -26,8 +26,8 @@ fn continue_without_an_answer_shows_the_error_and_keeps_the_screen() {
     let flow = Flow::started(&protocol);
     let flow = reduce(&protocol, flow, Action::Continue);
     assert_eq!(flow.screen, Screen::Question(0));
-    let error = flow.error.clone().expect("an error");
-    assert_eq!(error.message, "Select what you would like to improve");
+    let error = flow.error.expect("an error");
+    assert_eq!(error.message(&protocol, "en"), "Select what you would like to improve");
     let flow = reduce(&protocol, flow, Action::Edit(Draft::Multi(OptionSet::single(0))));
     assert_eq!(flow.error, None, "editing clears the error");
 }
@@ -233,4 +233,40 @@ fn url_parameters_prefill_concerns_only() {
     assert_eq!(answers.get(q(&protocol, "concerns")), Some(Value::Options(chosen)));
     assert_eq!(answers.answered().count(), 1, "screening questions are never prefilled: {warnings:?}");
     assert_eq!(warnings.len(), 2, "{warnings:?}");
+}
+
+#[test]
+fn choosing_a_language_keeps_the_screen_the_answers_and_the_draft() {
+    let protocol = default_protocol();
+    let flow = answer(
+        &protocol,
+        Flow::started(&protocol),
+        Draft::Multi(OptionSet::single(option(&protocol, "concerns", "fine_lines"))),
+    );
+    let flow = reduce(&protocol, flow, Action::Edit(Draft::YesNo(YesNo::No)));
+    let chosen = reduce(&protocol, flow.clone(), Action::ChooseLocale("es".into()));
+    assert_eq!(chosen.locale.as_deref(), Some("es"));
+    assert_eq!((chosen.screen, &chosen.answers, &chosen.draft), (flow.screen, &flow.answers, &flow.draft));
+
+    // The choice outlives moves and Start over, and a locale the protocol lacks is ignored.
+    let moved = reduce(&protocol, reduce(&protocol, chosen.clone(), Action::Back), Action::StartOver);
+    assert_eq!(moved.locale.as_deref(), Some("es"));
+    assert_eq!(reduce(&protocol, chosen, Action::ChooseLocale("fr".into())).locale.as_deref(), Some("es"));
+}
+
+#[test]
+fn the_chosen_language_is_saved_with_the_answers() {
+    let protocol = default_protocol();
+    let flow = answer(
+        &protocol,
+        Flow::started(&protocol),
+        Draft::Multi(OptionSet::single(option(&protocol, "concerns", "fine_lines"))),
+    );
+    let flow = reduce(&protocol, flow, Action::ChooseLocale("es".into()));
+    let restored = Flow::restore(&protocol, &flow.save(&protocol)).expect("restores");
+    assert_eq!((restored.locale.as_deref(), &restored.answers), (Some("es"), &flow.answers));
+
+    // A saved language the protocol no longer has is dropped; the answers stay.
+    let saved = flow.save(&protocol).replace("\"locale\":\"es\"", "\"locale\":\"xx\"");
+    assert_eq!(Flow::restore(&protocol, &saved).expect("restores").locale, None);
 }

@@ -18,6 +18,13 @@ pub fn run(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {
     match checked.protocol {
         Some(protocol) => {
             let doc = &protocol.protocol;
+            let (missing, total) = crate::protocol::missing_texts(doc);
+            for (locale, pointers) in missing {
+                match pointers.len() {
+                    0 => writeln!(out, "translation `{locale}`: all {total} texts")?,
+                    n => writeln!(out, "translation `{locale}`: {n} of {total} text{} missing", plural(total))?,
+                }
+            }
             writeln!(out, "ok: {name}: protocol `{}` v{} ({summary})", doc.id, doc.version)?;
             Ok(ExitCode::SUCCESS)
         }

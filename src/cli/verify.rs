@@ -19,8 +19,23 @@ pub fn run(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {
     let Some((name, protocol)) = load_or_report(path, out)? else {
         return Ok(ExitCode::from(EXIT_PROBLEMS));
     };
+    if protocol.treatments.is_empty() {
+        return verify_one(&protocol, &name, out);
+    }
+    // A chooser is safe when each of its treatments is: each is proved as the protocol it amounts to.
+    let mut code = ExitCode::SUCCESS;
+    for choice in &protocol.treatments {
+        let shown = format!("{name}, treatment `{}`", choice.id);
+        if verify_one(&choice.protocol, &shown, out)? != ExitCode::SUCCESS {
+            code = ExitCode::from(EXIT_PROBLEMS);
+        }
+    }
+    Ok(code)
+}
+
+fn verify_one(protocol: &ValidProtocol, name: &str, out: &mut dyn Write) -> Result<ExitCode> {
     let started = Instant::now();
-    let report = match verify(&protocol) {
+    let report = match verify(protocol) {
         Ok(report) => report,
         Err(error) => {
             let message = match error {
@@ -36,7 +51,7 @@ pub fn run(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {
         }
     };
     let elapsed = started.elapsed();
-    render(&protocol, &name, &report, elapsed, out)?;
+    render(protocol, name, &report, elapsed, out)?;
     Ok(if report.holds() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_PROBLEMS) })
 }
 

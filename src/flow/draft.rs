@@ -15,11 +15,10 @@ pub enum Draft {
     Number(String),
 }
 
-/// Why a draft cannot be stored, in the visitor's words.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a draft cannot be stored; [`DraftError::message`] says it in the visitor's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DraftError {
     pub question: QuestionIdx,
-    pub message: String,
 }
 
 impl Draft {
@@ -53,22 +52,26 @@ impl Draft {
             Draft::Number(text) => text.trim().parse::<i64>().ok().map(Value::Number),
             Draft::Multi(_) | Draft::None => None,
         };
-        value
-            .filter(|&value| model.accepts(value))
-            .ok_or_else(|| DraftError { question, message: error_message(protocol, question) })
+        value.filter(|&value| model.accepts(value)).ok_or(DraftError { question })
     }
 }
 
-/// The question's own error text, or a plain one that fits its kind.
-fn error_message(protocol: &ValidProtocol, question: QuestionIdx) -> String {
-    let doc = &protocol.questions()[question];
-    if let Some(error) = &doc.error {
-        return error.get("en").to_owned();
-    }
-    let (min, max) = protocol.model.questions[question].bounds;
-    match doc.kind {
-        QuestionKind::YesNo | QuestionKind::SingleChoice => "Select an answer".to_owned(),
-        QuestionKind::MultipleChoice => "Select at least one option".to_owned(),
-        QuestionKind::Number => format!("Enter a whole number from {min} to {max}"),
+impl DraftError {
+    /// The question's own error text, or a plain one that fits its kind, in `locale`.
+    pub fn message(&self, protocol: &ValidProtocol, locale: &str) -> String {
+        let doc = &protocol.questions()[self.question];
+        if let Some(error) = &doc.error {
+            return error.get(locale).to_owned();
+        }
+        let words = crate::messages::messages(locale);
+        let (min, max) = protocol.model.questions[self.question].bounds;
+        match doc.kind {
+            QuestionKind::YesNo | QuestionKind::SingleChoice => words.select_an_answer.to_owned(),
+            QuestionKind::MultipleChoice => words.select_at_least_one.to_owned(),
+            QuestionKind::Number => {
+                let (min, max) = (crate::messages::number(locale, min), crate::messages::number(locale, max));
+                crate::messages::fill(words.enter_whole_number, &[("min", &min), ("max", &max)])
+            }
+        }
     }
 }

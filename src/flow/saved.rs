@@ -18,6 +18,9 @@ struct Saved {
     protocol: String,
     answers: serde_json::Value,
     screen: SavedScreen,
+    /// The language the visitor chose, if they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    locale: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -63,6 +66,7 @@ impl Flow {
             protocol: protocol_key(protocol),
             answers: self.answers.to_json(protocol),
             screen,
+            locale: self.locale.clone(),
         };
         serde_json::to_string(&saved).expect("a saved quiz serializes")
     }
@@ -88,6 +92,8 @@ impl Flow {
             SavedScreen::CheckAnswers => Screen::CheckAnswers,
             SavedScreen::Result => Screen::Result,
         };
-        Ok(settle(protocol, &answers, screen, false))
+        // A language the protocol no longer declares is dropped, not an error: the page's applies.
+        let locale = saved.locale.filter(|locale| protocol.protocol.locales.contains(locale));
+        Ok(Flow { locale, ..settle(protocol, &answers, screen, false) })
     }
 }

@@ -22,6 +22,16 @@ pub struct ValidProtocol {
     pub model: Model,
     /// The file's fingerprint ([`super::fingerprint`]), taken from its JSON as written.
     pub fingerprint: String,
+    /// A chooser's treatments, each as its own valid protocol ([`super::chooser`]); empty for a
+    /// protocol of one treatment.
+    pub treatments: Vec<TreatmentChoice>,
+}
+
+/// One treatment of a chooser, as the single-treatment protocol it amounts to.
+#[derive(Debug, Clone)]
+pub struct TreatmentChoice {
+    pub id: String,
+    pub protocol: ValidProtocol,
 }
 
 #[derive(Debug, Clone)]

@@ -62,6 +62,7 @@ pub fn benchmark(n_yes_no: usize, n_options: usize) -> Protocol {
             sessions: Span { min: 3 + (o as u32 % 3), max: 4 + (o as u32 % 3) },
             interval_weeks: Span { min: 4, max: 6 },
             source: vec!["generated".into()],
+            treatments: Vec::new(),
         })
         .collect();
     let outcome = |s: &str| OutcomeText { headline: text(s.into()), body: text(s.into()) };
@@ -93,6 +94,7 @@ pub fn benchmark(n_yes_no: usize, n_options: usize) -> Protocol {
         sources: BTreeMap::from([("generated".to_owned(), "Generated for benchmarks.".to_owned())]),
         parameters: BTreeMap::new(),
         glossary: Vec::new(),
+        treatments: Vec::new(),
     }
 }
 
@@ -114,6 +116,7 @@ fn question(id: &str, kind: QuestionKind, prompt: &str) -> Question {
         unit: None,
         safe_range: None,
         informational: false,
+        screens_for: Vec::new(),
     }
 }
 
@@ -128,5 +131,6 @@ fn rule(id: &str, when: Condition, effect: Effect) -> Rule {
         red_flag: None,
         ends_quiz: false,
         source: vec!["generated".into()],
+        treatments: Vec::new(),
     }
 }

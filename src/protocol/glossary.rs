@@ -64,31 +64,64 @@ pub fn mentions(text: &str, term: &str) -> bool {
     false
 }
 
-/// The glossary entries `text` mentions, in glossary order.
-pub fn entries_in<'p>(glossary: &'p [GlossaryEntry], text: &str) -> Vec<&'p GlossaryEntry> {
+/// The glossary entries `text` (written in `locale`) mentions, in glossary order.
+pub fn entries_in<'p>(glossary: &'p [GlossaryEntry], text: &str, locale: &str) -> Vec<&'p GlossaryEntry> {
     glossary
         .iter()
-        .filter(|entry| entry.term.locales().next().is_some() && mentions(text, entry.term.get("en")))
+        .filter(|entry| entry.term.locales().next().is_some() && mentions(text, entry.term.get(locale)))
         .collect()
 }
 
-/// Every text of a question (prompt, help, labels, hints), in English, joined.
-pub fn question_text(question: &Question) -> String {
-    let mut parts: Vec<&str> = vec![question.prompt.get("en")];
+/// Every text of a question (prompt, help, labels, hints), in `locale`, joined.
+pub fn question_text(question: &Question, locale: &str) -> String {
+    let mut parts: Vec<&str> = vec![question.prompt.get(locale)];
     let optional = [&question.help, &question.yes_label, &question.no_label];
-    parts.extend(optional.into_iter().flatten().map(|t| t.get("en")));
+    parts.extend(optional.into_iter().flatten().map(|t| t.get(locale)));
     for option in &question.options {
-        parts.push(option.label.get("en"));
-        parts.extend(option.hint.iter().map(|t| t.get("en")));
+        parts.push(option.label.get(locale));
+        parts.extend(option.hint.iter().map(|t| t.get(locale)));
     }
     parts.join("\n")
 }
 
 /// The glossary entries `text` mentions that none of `seen` (texts the visitor read before) did:
 /// each term is explained the first time it appears.
-pub fn first_mentions<'p>(glossary: &'p [GlossaryEntry], seen: &[String], text: &str) -> Vec<&'p GlossaryEntry> {
-    let already = |entry: &GlossaryEntry| seen.iter().any(|earlier| mentions(earlier, entry.term.get("en")));
-    entries_in(glossary, text).into_iter().filter(|entry| !already(entry)).collect()
+pub fn first_mentions<'p>(
+    glossary: &'p [GlossaryEntry],
+    seen: &[String],
+    text: &str,
+    locale: &str,
+) -> Vec<&'p GlossaryEntry> {
+    let already = |entry: &GlossaryEntry| seen.iter().any(|earlier| mentions(earlier, entry.term.get(locale)));
+    entries_in(glossary, text, locale).into_iter().filter(|entry| !already(entry)).collect()
+}
+
+/// A warning for each text whose English mentions a glossary term while its translation does
+/// not mention the translated term: visitors reading that language would miss the explanation.
+pub fn untranslated_mentions(protocol: &Protocol) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    let texts = all_texts(protocol);
+    for locale in protocol.locales.iter().filter(|locale| *locale != "en") {
+        for entry in protocol.glossary.iter().filter(|entry| entry.term.has(locale)) {
+            let (english, translated) = (entry.term.get("en"), entry.term.get(locale));
+            let missed = texts.iter().find(|(pointer, text)| {
+                !pointer.starts_with("/glossary")
+                    && text.has(locale)
+                    && mentions(text.get("en"), english)
+                    && !mentions(text.get(locale), translated)
+            });
+            if let Some((pointer, _)) = missed {
+                warnings.push(
+                    Diagnostic::warning(
+                        format!("{pointer}/{locale}"),
+                        format!("the `{locale}` text does not use the glossary term `{translated}` (`{english}`)"),
+                    )
+                    .with_help(format!("write `{translated}` here, or change the glossary's `{locale}` term")),
+                );
+            }
+        }
+    }
+    warnings
 }
 
 /// A warning for each known term the protocol uses without a glossary entry, at its first use.

@@ -4,7 +4,7 @@
 use super::diagnostic::{Diagnostic, Diagnostics};
 use super::locate::locate;
 use super::validate::validate;
-use super::{Protocol, ValidProtocol, FORMAT_VERSION};
+use super::{Protocol, TreatmentChoice, ValidProtocol, FORMAT_VERSION};
 
 /// A protocol that loaded, with the warnings found on the way.
 #[derive(Debug, Clone)]
@@ -63,7 +63,29 @@ pub fn load(source_name: &str, text: &str) -> Result<Loaded, LoadError> {
         Some(model) if !diagnostics.has_errors() => {
             let fingerprint = super::fingerprint(&json);
             let protocol = super::parameters::substitute_all(protocol);
-            Ok(Loaded { protocol: ValidProtocol { protocol, model, fingerprint }, warnings: diagnostics })
+            let mut treatments = Vec::new();
+            for (index, option) in protocol.treatments.iter().enumerate() {
+                let projected = super::chooser::project(&protocol, index);
+                let mut found = Vec::new();
+                match validate(&projected, &mut found) {
+                    Some(model) if !found.iter().any(|d| d.severity == super::Severity::Error) => {
+                        let fingerprint = fingerprint.clone();
+                        let protocol =
+                            ValidProtocol { protocol: projected, model, fingerprint, treatments: Vec::new() };
+                        treatments.push(TreatmentChoice { id: option.id.clone(), protocol });
+                    }
+                    // A projection only drops rules and plans, so this is a bug of ours, said plainly.
+                    _ => {
+                        let why = found.iter().find(|d| d.severity == super::Severity::Error);
+                        let why = why.map_or(String::new(), |d| format!(": {} at {}", d.message, d.pointer));
+                        let message = format!("treatment `{}` is not a valid protocol on its own{why}", option.id);
+                        diagnostics.items.push(Diagnostic::error(format!("/treatments/{index}"), message));
+                        return Err(diagnostics);
+                    }
+                }
+            }
+            let valid = ValidProtocol { protocol, model, fingerprint, treatments };
+            Ok(Loaded { protocol: valid, warnings: diagnostics })
         }
         _ => Err(diagnostics),
     }

@@ -46,8 +46,8 @@ pub fn placeholders(text: &str) -> Vec<Placeholder<'_>> {
     found
 }
 
-/// `text` with every placeholder of a known parameter replaced.
-pub fn substitute(text: &str, parameters: &BTreeMap<String, Parameter>) -> String {
+/// `text`, written in `locale`, with every placeholder of a known parameter replaced.
+pub fn substitute(text: &str, locale: &str, parameters: &BTreeMap<String, Parameter>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
     for placeholder in placeholders(text) {
@@ -55,7 +55,7 @@ pub fn substitute(text: &str, parameters: &BTreeMap<String, Parameter>) -> Strin
         out.push_str(&text[copied..placeholder.range.start]);
         match placeholder.value_only {
             true => out.push_str(&parameter.value.to_string()),
-            false => out.push_str(&parameter.in_words()),
+            false => out.push_str(&parameter.in_words_for(locale)),
         }
         copied = placeholder.range.end;
     }
@@ -123,9 +123,9 @@ pub(super) fn substitute_all(mut protocol: Protocol) -> Protocol {
     }
     let parameters = protocol.parameters.clone();
     for_each_text_mut(&mut protocol, &mut |text| {
-        for string in text.0.values_mut() {
+        for (locale, string) in text.0.iter_mut() {
             if string.contains('{') {
-                *string = substitute(string, &parameters);
+                *string = substitute(string, locale, &parameters);
             }
         }
     });
@@ -136,19 +136,28 @@ pub(super) fn substitute_all(mut protocol: Protocol) -> Protocol {
 /// through `serde_json::Value` would do the same in fewer lines, at the price of deserializing
 /// every protocol type from a `Value`: about 90 KB of the widget's wasm.)
 fn for_each_text_mut(protocol: &mut Protocol, f: &mut dyn FnMut(&mut Text)) {
-    let treatment = &mut protocol.treatment;
-    for text in [&mut treatment.name, &mut treatment.session, &mut treatment.timeline, &mut treatment.maintenance] {
-        f(text);
+    fn treatment_texts(treatment: &mut super::Treatment, f: &mut dyn FnMut(&mut Text)) {
+        for text in [&mut treatment.name, &mut treatment.session, &mut treatment.timeline, &mut treatment.maintenance] {
+            f(text);
+        }
+        treatment.also_ask_about.iter_mut().for_each(f);
     }
-    treatment.also_ask_about.iter_mut().for_each(&mut *f);
+    fn outcome_texts(outcomes: &mut super::OutcomeTexts, f: &mut dyn FnMut(&mut Text)) {
+        let all = [&mut outcomes.candidate, &mut outcomes.postpone, &mut outcomes.consult, &mut outcomes.not_candidate];
+        for outcome in all {
+            f(&mut outcome.headline);
+            f(&mut outcome.body);
+        }
+    }
+    treatment_texts(&mut protocol.treatment, f);
     f(&mut protocol.disclaimer);
-    let outcomes = &mut protocol.outcomes;
-    for outcome in [&mut outcomes.candidate, &mut outcomes.postpone, &mut outcomes.consult, &mut outcomes.not_candidate]
-    {
-        f(&mut outcome.headline);
-        f(&mut outcome.body);
-    }
+    outcome_texts(&mut protocol.outcomes, f);
     protocol.preparation.iter_mut().chain(protocol.aftercare.iter_mut()).for_each(&mut *f);
+    for option in &mut protocol.treatments {
+        treatment_texts(&mut option.treatment, f);
+        option.outcomes.iter_mut().for_each(|outcomes| outcome_texts(outcomes, f));
+        option.preparation.iter_mut().chain(option.aftercare.iter_mut()).for_each(&mut *f);
+    }
     for question in &mut protocol.questions {
         f(&mut question.prompt);
         let optional = [
@@ -188,6 +197,7 @@ mod tests {
         for_each_text_mut(&mut protocol, &mut |text| {
             visited += 1;
             text.0.values_mut().for_each(|s| s.push_str(" {washout}"));
+            text.0.insert("es".to_owned(), "espera {washout}".to_owned());
         });
         assert_eq!(visited, listed, "for_each_text_mut and all_texts list the same texts");
         let parameter =
@@ -196,6 +206,7 @@ mod tests {
         let substituted = substitute_all(protocol);
         for (pointer, text) in all_texts(&substituted) {
             assert!(text.get("en").ends_with(" 6 months"), "{pointer}: {}", text.get("en"));
+            assert_eq!(text.get("es"), "espera 6 meses", "{pointer}: each locale in its own words");
         }
     }
 
@@ -214,8 +225,9 @@ mod tests {
             ("scar".to_owned(), parameter(1, PeriodUnit::Years)),
         ]);
         assert_eq!(
-            substitute("wait {washout} ({washout.value}); {scar} old; {unknown} {x", &parameters),
+            substitute("wait {washout} ({washout.value}); {scar} old; {unknown} {x", "en", &parameters),
             "wait 6 months (6); 1 year old; {unknown} {x"
         );
+        assert_eq!(substitute("espera {washout}; {scar}", "es-MX", &parameters), "espera 6 meses; 1 año");
     }
 }

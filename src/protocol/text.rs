@@ -40,6 +40,18 @@ pub fn best_locale<'a>(available: &'a [String], requested: &str) -> Option<&'a s
     find(requested).or_else(|| find(language))
 }
 
+/// The locale a visitor is shown: the first of `requested` (in order: the clinic's `locale`
+/// attribute, the page's language, the browser's languages) that `available` serves, else English.
+pub fn negotiate<'a, 'r>(available: &'a [String], requested: impl IntoIterator<Item = &'r str>) -> &'a str {
+    requested
+        .into_iter()
+        .filter(|wanted| !wanted.trim().is_empty())
+        .find_map(|wanted| best_locale(available, wanted.trim()))
+        .or_else(|| best_locale(available, "en"))
+        .or_else(|| available.first().map(String::as_str))
+        .unwrap_or("en")
+}
+
 /// `rtl` for the languages written right to left, else `ltr`.
 pub fn text_direction(locale: &str) -> &'static str {
     let language = locale.split('-').next().unwrap_or(locale).to_ascii_lowercase();
@@ -97,7 +109,7 @@ impl JsonSchema for Text {
 
 #[cfg(test)]
 mod tests {
-    use super::best_locale;
+    use super::{best_locale, negotiate, Text};
 
     #[test]
     fn a_regional_request_is_served_by_its_language() {
@@ -105,5 +117,26 @@ mod tests {
         assert_eq!(best_locale(&available, "es-MX"), Some("es"));
         assert_eq!(best_locale(&available, "EN"), Some("en"));
         assert_eq!(best_locale(&available, "fr"), None);
+    }
+
+    #[test]
+    fn the_locale_is_the_first_request_served_then_english() {
+        let available = ["en".to_owned(), "es".to_owned()];
+        // The attribute wins, then the page, then the browser's list in its order.
+        assert_eq!(negotiate(&available, ["es", "en"]), "es");
+        assert_eq!(negotiate(&available, ["", "es-419", "en-US"]), "es");
+        assert_eq!(negotiate(&available, ["fr", "de-DE", "es-MX", "en"]), "es");
+        assert_eq!(negotiate(&available, ["fr", "de"]), "en");
+        assert_eq!(negotiate(&available, []), "en");
+        assert_eq!(negotiate(&["he".to_owned(), "en".to_owned()], ["he-IL"]), "he");
+    }
+
+    #[test]
+    fn a_missing_translation_falls_back_to_english() {
+        let text =
+            Text([("en".to_owned(), "Yes".to_owned()), ("es".to_owned(), "Sí".to_owned())].into_iter().collect());
+        assert_eq!(text.get("es"), "Sí");
+        assert_eq!(text.get("fr"), "Yes");
+        assert_eq!(Text::en("Only English").get("es"), "Only English");
     }
 }

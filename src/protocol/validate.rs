@@ -18,6 +18,7 @@ pub(super) fn validate(protocol: &Protocol, out: &mut Vec<Diagnostic>) -> Option
     checker.header();
     checker.texts();
     checker.parameters();
+    checker.treatments();
     let questions = checker.questions();
     let rules = checker.rules();
     let plans = checker.plans();
@@ -25,6 +26,7 @@ pub(super) fn validate(protocol: &Protocol, out: &mut Vec<Diagnostic>) -> Option
     if checker.error_count() == 0 {
         checker.unused_options();
         checker.out.extend(super::glossary::unexplained_terms(protocol));
+        checker.out.extend(super::glossary::untranslated_mentions(protocol));
     }
     let parameter_uses =
         super::parameters::uses(protocol).into_iter().map(|(id, places)| (id.to_owned(), places)).collect();
@@ -89,6 +91,17 @@ impl Checker<'_, '_> {
             self.error("/locales", "`locales` must include `en`").help =
                 Some("English is the fallback every visitor can get".into());
         }
+        for (i, locale) in protocol.locales.iter().enumerate() {
+            if !crate::messages::speaks(locale) {
+                self.warning(
+                    format!("/locales/{i}"),
+                    format!(
+                        "the widget's own buttons and headings are not written in `{locale}`: they show in English"
+                    ),
+                )
+                .help = Some(format!("the protocol's texts still show in `{locale}`"));
+            }
+        }
         for source in protocol.sources.keys() {
             self.check_id(format!("/sources/{source}"), source, "source");
         }
@@ -100,10 +113,8 @@ impl Checker<'_, '_> {
             if !text.has("en") {
                 self.error(pointer.clone(), "missing English text").help = Some("add an `en` entry".into());
             }
-            for locale in &protocol.locales {
-                if locale != "en" && !text.has(locale) {
-                    self.warning(pointer.clone(), format!("missing `{locale}` text"));
-                }
+            for locale in missing_locales(protocol, text) {
+                self.warning(pointer.clone(), format!("missing `{locale}` text"));
             }
             for locale in text.locales() {
                 if !protocol.locales.iter().any(|declared| declared == locale) {
@@ -111,6 +122,56 @@ impl Checker<'_, '_> {
                         format!("{pointer}/{locale}"),
                         format!("locale `{locale}` is not declared in `locales`"),
                     );
+                }
+            }
+        }
+    }
+
+    /// A chooser's treatments, and every reference to them from rules, plans and questions.
+    fn treatments(&mut self) {
+        let protocol = self.protocol;
+        let known: Vec<&str> = protocol.treatments.iter().map(|t| t.id.as_str()).collect();
+        for (i, option) in protocol.treatments.iter().enumerate() {
+            self.check_id(format!("/treatments/{i}/id"), &option.id, "treatment");
+            if known[..i].contains(&option.id.as_str()) {
+                self.error(format!("/treatments/{i}/id"), format!("treatment `{}` is listed twice", option.id));
+            }
+        }
+        if protocol.treatments.len() == 1 {
+            self.warning("/treatments", "a chooser with one treatment chooses nothing").help =
+                Some("list two or more treatments, or describe the one in `treatment`".into());
+        }
+        let mut references: Vec<(String, &[String])> = Vec::new();
+        for (i, rule) in protocol.rules.iter().enumerate() {
+            references.push((format!("/rules/{i}/treatments"), &rule.treatments));
+            if rule.ends_quiz && !rule.treatments.is_empty() {
+                self.error(format!("/rules/{i}/ends_quiz"), "a rule for some treatments cannot end the quiz").help =
+                    Some("the other treatments still need the remaining answers: end the quiz only with rules for every treatment".into());
+            }
+        }
+        for (i, plan) in protocol.plans.iter().enumerate() {
+            references.push((format!("/plans/{i}/treatments"), &plan.treatments));
+        }
+        for (i, question) in protocol.questions.iter().enumerate() {
+            references.push((format!("/questions/{i}/screens_for"), &question.screens_for));
+            if !question.screens_for.is_empty() && !question.screening {
+                self.warning(
+                    format!("/questions/{i}/screens_for"),
+                    "`screens_for` on a question that is not screening",
+                )
+                .help = Some("set `\"screening\": true`, or remove `screens_for`".into());
+            }
+        }
+        for (pointer, names) in references {
+            if !names.is_empty() && known.is_empty() {
+                self.error(pointer.clone(), "this protocol lists no `treatments` to choose from").help =
+                    Some("add the treatments to `treatments`, or remove this list".into());
+                continue;
+            }
+            for (n, name) in names.iter().enumerate() {
+                if !known.contains(&name.as_str()) {
+                    self.error(format!("{pointer}/{n}"), format!("unknown treatment `{}`", truncate(name))).help =
+                        did_you_mean(name, &known);
                 }
             }
         }
@@ -604,30 +665,68 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// The declared locales `text` lacks (English is an error of its own, not a missing translation).
+fn missing_locales<'p>(protocol: &'p Protocol, text: &Text) -> impl Iterator<Item = &'p str> + use<'p> {
+    let missing: Vec<&str> =
+        protocol.locales.iter().filter(|locale| *locale != "en" && !text.has(locale)).map(String::as_str).collect();
+    missing.into_iter()
+}
+
+/// For each declared locale but English, the pointers of the texts that lack it, and how many
+/// texts there are: what `candidacy check` sums up per language.
+pub fn missing_texts(protocol: &Protocol) -> (Vec<(String, Vec<String>)>, usize) {
+    let texts = all_texts(protocol);
+    let mut by_locale: Vec<(String, Vec<String>)> =
+        protocol.locales.iter().filter(|l| *l != "en").map(|l| (l.clone(), Vec::new())).collect();
+    for (pointer, text) in &texts {
+        for locale in missing_locales(protocol, text) {
+            if let Some((_, pointers)) = by_locale.iter_mut().find(|(l, _)| l == locale) {
+                pointers.push(pointer.clone());
+            }
+        }
+    }
+    (by_locale, texts.len())
+}
+
 /// Every visitor-facing text of a protocol, with its JSON pointer.
-pub(crate) fn all_texts(protocol: &Protocol) -> Vec<(String, &Text)> {
-    let mut texts: Vec<(String, &Text)> = Vec::new();
-    let treatment = &protocol.treatment;
+fn treatment_texts<'p>(texts: &mut Vec<(String, &'p Text)>, at: &str, treatment: &'p super::Treatment) {
     texts.extend([
-        ("/treatment/name".into(), &treatment.name),
-        ("/treatment/session".into(), &treatment.session),
-        ("/treatment/timeline".into(), &treatment.timeline),
-        ("/treatment/maintenance".into(), &treatment.maintenance),
-        ("/disclaimer".into(), &protocol.disclaimer),
+        (format!("{at}/treatment/name"), &treatment.name),
+        (format!("{at}/treatment/session"), &treatment.session),
+        (format!("{at}/treatment/timeline"), &treatment.timeline),
+        (format!("{at}/treatment/maintenance"), &treatment.maintenance),
     ]);
-    texts.extend(treatment.also_ask_about.iter().map(|t| ("/treatment/also_ask_about".into(), t)));
-    let outcomes = &protocol.outcomes;
+    texts.extend(treatment.also_ask_about.iter().map(|t| (format!("{at}/treatment/also_ask_about"), t)));
+}
+
+fn outcome_texts<'p>(texts: &mut Vec<(String, &'p Text)>, at: &str, outcomes: &'p super::OutcomeTexts) {
     for (name, outcome) in [
         ("candidate", &outcomes.candidate),
         ("postpone", &outcomes.postpone),
         ("consult", &outcomes.consult),
         ("not_candidate", &outcomes.not_candidate),
     ] {
-        texts.push((format!("/outcomes/{name}/headline"), &outcome.headline));
-        texts.push((format!("/outcomes/{name}/body"), &outcome.body));
+        texts.push((format!("{at}/outcomes/{name}/headline"), &outcome.headline));
+        texts.push((format!("{at}/outcomes/{name}/body"), &outcome.body));
     }
+}
+
+pub(crate) fn all_texts(protocol: &Protocol) -> Vec<(String, &Text)> {
+    let mut texts: Vec<(String, &Text)> = Vec::new();
+    treatment_texts(&mut texts, "", &protocol.treatment);
+    texts.push(("/disclaimer".into(), &protocol.disclaimer));
+    outcome_texts(&mut texts, "", &protocol.outcomes);
     texts.extend(protocol.preparation.iter().enumerate().map(|(i, t)| (format!("/preparation/{i}"), t)));
     texts.extend(protocol.aftercare.iter().enumerate().map(|(i, t)| (format!("/aftercare/{i}"), t)));
+    for (i, option) in protocol.treatments.iter().enumerate() {
+        let at = format!("/treatments/{i}");
+        treatment_texts(&mut texts, &at, &option.treatment);
+        if let Some(outcomes) = &option.outcomes {
+            outcome_texts(&mut texts, &at, outcomes);
+        }
+        texts.extend(option.preparation.iter().enumerate().map(|(j, t)| (format!("{at}/preparation/{j}"), t)));
+        texts.extend(option.aftercare.iter().enumerate().map(|(j, t)| (format!("{at}/aftercare/{j}"), t)));
+    }
     for (i, question) in protocol.questions.iter().enumerate() {
         let at = format!("/questions/{i}");
         texts.push((format!("{at}/prompt"), &question.prompt));

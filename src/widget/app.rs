@@ -8,7 +8,6 @@ use yew::prelude::*;
 use super::browser;
 use super::contact::Fallback;
 use super::host::Host;
-use super::locale::Locale;
 use super::quiz::Quiz;
 use crate::config::Config;
 use crate::protocol::ValidProtocol;
@@ -55,35 +54,43 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // Before a protocol says which languages it has, the widget's own languages serve.
+    let interface_locales: Vec<String> = crate::messages::INTERFACE_LOCALES.map(str::to_owned).to_vec();
     match &*loading {
-        Loading::InProgress => html! {
-            <div class="candidacy" aria-busy="true"><p class="candidacy-loading" role="status">{"Loading the questions…"}</p></div>
-        },
-        Loading::Ready(protocol) => {
-            let locale = Locale(locale_for(protocol, props.config.locale.as_deref()).into());
+        Loading::InProgress => {
+            let locale = locale_for(&interface_locales, &props.config, &props.host);
             html! {
-                <ContextProvider<Locale> context={locale}>
-                    <Quiz protocol={protocol.clone()} config={props.config.clone()} host={props.host.clone()} />
-                </ContextProvider<Locale>>
+                <div class="candidacy" aria-busy="true" lang={locale.clone()}>
+                    <p class="candidacy-loading" role="status">{crate::messages::messages(&locale).loading}</p>
+                </div>
             }
         }
-        Loading::Failed => html! { <Fallback config={props.config.clone()} /> },
+        Loading::Ready(protocol) => {
+            let locale = locale_for(&protocol.protocol.locales, &props.config, &props.host);
+            if let Some(requested) = props.config.locale.as_deref() {
+                if crate::protocol::best_locale(&protocol.protocol.locales, requested).is_none() {
+                    let id = &protocol.protocol.id;
+                    browser::warn(&format!(
+                        "candidacy: ignoring attribute `locale`: protocol `{id}` has no `{requested}` texts"
+                    ));
+                }
+            }
+            html! {
+                <Quiz protocol={protocol.clone()} config={props.config.clone()} host={props.host.clone()} page_locale={locale} />
+            }
+        }
+        Loading::Failed => {
+            let locale = locale_for(&interface_locales, &props.config, &props.host);
+            html! { <Fallback config={props.config.clone()} {locale} /> }
+        }
     }
 }
 
-/// The protocol's locale for the clinic's `locale` attribute; English when it has none to match.
-fn locale_for(protocol: &ValidProtocol, requested: Option<&str>) -> String {
-    let Some(requested) = requested else { return "en".to_owned() };
-    match crate::protocol::best_locale(&protocol.protocol.locales, requested) {
-        Some(locale) => locale.to_owned(),
-        None => {
-            let id = &protocol.protocol.id;
-            browser::warn(&format!(
-                "candidacy: ignoring attribute `locale`: protocol `{id}` has no `{requested}` texts"
-            ));
-            "en".to_owned()
-        }
-    }
+/// The locale of `available` for this element: its `locale` attribute, else the page's
+/// language, else the browser's languages, else English.
+fn locale_for(available: &[String], config: &Config, host: &Host) -> AttrValue {
+    let requested = config.locale.iter().chain(&host.page_languages).map(String::as_str);
+    AttrValue::from(crate::protocol::negotiate(available, requested).to_owned())
 }
 
 /// Fetches and checks a protocol, with a bounded wait.

@@ -86,6 +86,37 @@ pub fn print() {
     }
 }
 
+/// Puts `text` on the clipboard; false when the browser refuses (no permission, no secure context).
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Offers `contents` as a file download named `file_name`, without leaving the page.
+#[expect(dead_code, reason = "the result screen's FHIR download comes next")]
+pub fn download(file_name: &str, mime: &str, contents: &str) -> bool {
+    let offer = || -> Result<(), wasm_bindgen::JsValue> {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+        let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+        let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+        link.set_href(&url);
+        link.set_download(file_name);
+        link.click();
+        // The click has started the download; the URL is freed on a later tick.
+        gloo::timers::callback::Timeout::new(1_000, move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        })
+        .forget();
+        Ok(())
+    };
+    offer().is_ok()
+}
+
 /// The page's query parameters, decoded, in order.
 pub fn query_pairs() -> Vec<(String, String)> {
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::locale::use_locale;
 
 use crate::answers::Answers;
+use crate::messages::{fill, messages};
 use crate::protocol::{QuestionIdx, ValidProtocol};
 use crate::report::answer_text;
 
@@ -24,6 +25,7 @@ pub struct CheckAnswersProps {
 pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
     let protocol = &props.protocol;
     let locale = use_locale();
+    let words = messages(&locale);
     let walk = crate::engine::walk(protocol, &props.answers);
     let rows = walk.asked.iter().filter_map(|&question| {
         let value = walk.answers.get(question)?;
@@ -35,7 +37,7 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
                 <dd class="candidacy-summary-value">{answer_text(protocol, question, value, &locale)}</dd>
                 <dd class="candidacy-summary-actions">
                     <button type="button" class="candidacy-link-button" data-action="change" data-question-id={doc.id.clone()} onclick={on_change}>
-                        {"Change"}<span class="candidacy-visually-hidden">{format!(" your answer to: {}", doc.prompt.get(&locale))}</span>
+                        {words.change}<span class="candidacy-visually-hidden">{fill(words.change_hidden, &[("prompt", doc.prompt.get(&locale))])}</span>
                     </button>
                 </dd>
             </div>
@@ -43,11 +45,11 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
     });
     html! {
         <section class="candidacy-screen" data-step="check-answers">
-            <button type="button" class="candidacy-back-link" data-action="back" onclick={props.on_back.reform(|_: MouseEvent| ())}>{"Back"}</button>
-            <h1 class="candidacy-heading" ref={props.heading.clone()} tabindex="-1">{"Check your answers"}</h1>
+            <button type="button" class="candidacy-back-link" data-action="back" onclick={props.on_back.reform(|_: MouseEvent| ())}>{words.back}</button>
+            <h1 class="candidacy-heading" ref={props.heading.clone()} tabindex="-1">{words.check_heading}</h1>
             <dl class="candidacy-summary">{ for rows }</dl>
             <button type="button" class="candidacy-button" data-action="next" onclick={props.on_see_result.reform(|_: MouseEvent| ())}>
-                {"See my result"}
+                {words.see_result}
             </button>
         </section>
     }

@@ -22,6 +22,8 @@ pub struct Host {
     pub test_mode: bool,
     /// The page's campaign parameters, kept for the session.
     pub attribution: Attribution,
+    /// The element's language (its closest `lang`), then the browser's languages, in order.
+    pub page_languages: Vec<String>,
     /// False once the widget is destroyed: a listener or effect that outlives it (Yew tears
     /// components down on a later tick) must not touch storage, history or the page.
     pub alive: std::rc::Rc<std::cell::Cell<bool>>,
@@ -86,4 +88,14 @@ pub fn session_attribution() -> Attribution {
         return from_url;
     }
     browser::load(KEY).and_then(|saved| Attribution::restore(&saved)).unwrap_or_default()
+}
+
+/// The language the page declares around `element` (its closest `lang` attribute), then the
+/// browser's preferred languages: what the widget's locale falls back on after the attribute.
+pub fn page_languages(element: &web_sys::HtmlElement) -> Vec<String> {
+    let page = element.closest("[lang]").ok().flatten().and_then(|e| e.get_attribute("lang"));
+    let browser: Vec<String> = web_sys::window()
+        .map(|window| window.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
+        .unwrap_or_default();
+    page.into_iter().chain(browser).collect()
 }

@@ -10,7 +10,8 @@ use yew::prelude::*;
 use crate::answers::Answers;
 use crate::attribution::Attribution;
 use crate::config::Config;
-use crate::lead::{self, LeadAction, LeadField, LeadForm, LeadStatus};
+use crate::lead::{self, LeadAction, LeadField, LeadForm, LeadStatus, SendFailure};
+use crate::messages::{fill, messages};
 use crate::protocol::{Outcome, ValidProtocol};
 
 #[derive(Properties, PartialEq)]
@@ -21,6 +22,7 @@ pub struct LeadFormProps {
     pub config: Rc<Config>,
     pub endpoint: AttrValue,
     pub attribution: Attribution,
+    pub locale: AttrValue,
 }
 
 #[derive(PartialEq)]
@@ -41,14 +43,15 @@ const POST_TIMEOUT_MS: u32 = 15_000;
 pub fn LeadFormSection(props: &LeadFormProps) -> Html {
     let state = use_reducer(|| LeadState(LeadForm::default()));
     let form = &state.0;
-    let clinic = props.config.clinic_name.clone().unwrap_or_else(|| "the clinic".to_owned());
+    let words = messages(&props.locale);
+    let clinic = props.config.clinic_name.clone().unwrap_or_else(|| words.the_clinic.to_owned());
     let summary = use_node_ref();
     let outcome_message = use_node_ref();
 
     // The post itself: only ever from `Sending`, which only a checked, consented form reaches.
     {
         let dispatcher = state.dispatcher();
-        let (endpoint, clinic) = (props.endpoint.to_string(), clinic.clone());
+        let (endpoint, clinic, locale) = (props.endpoint.to_string(), clinic.clone(), props.locale.clone());
         let (protocol, answers, outcome, form) =
             (props.protocol.clone(), props.answers.clone(), props.outcome, form.clone());
         let (attribution, test_mode) = (props.attribution.clone(), props.config.test_mode);
@@ -58,14 +61,16 @@ pub fn LeadFormSection(props: &LeadFormProps) -> Html {
                 dispatcher.dispatch(LeadAction::Sent);
             } else if *status == LeadStatus::Sending {
                 let submitted_at = String::from(js_sys::Date::new_0().to_iso_string());
-                let body = lead::payload(&form, &protocol, &answers, outcome, &clinic, &submitted_at, &attribution);
+                let consent = lead::Consent { clinic: &clinic, locale: &locale };
+                let body = lead::payload(&form, &protocol, &answers, outcome, consent, &submitted_at, &attribution);
                 let body = body.to_string();
                 wasm_bindgen_futures::spawn_local(async move {
                     dispatcher.dispatch(match post(&endpoint, body).await {
                         Ok(()) => LeadAction::Sent,
                         Err(why) => {
                             super::browser::warn(&format!(
-                                "candidacy: the results were not sent to `{endpoint}`: {why}"
+                                "candidacy: the results were not sent to `{endpoint}`: {}",
+                                why.message("en")
                             ));
                             LeadAction::Failed(why)
                         }
@@ -119,12 +124,12 @@ pub fn LeadFormSection(props: &LeadFormProps) -> Html {
     if form.status == LeadStatus::Sent {
         return html! {
             <section class="candidacy-section candidacy-lead-form" data-lead="sent">
-                <h2 class="candidacy-subheading">{format!("Send your results to {clinic}")}</h2>
+                <h2 class="candidacy-subheading">{fill(words.lead_heading, &[("clinic", &clinic)])}</h2>
                 <div class="candidacy-panel-success" role="status" tabindex="-1" ref={outcome_message}>
                     if props.config.test_mode {
-                        <p>{"Test mode: nothing was sent. On the live page, the clinic would now have your answers."}</p>
+                        <p>{words.lead_sent_test}</p>
                     } else {
-                        <p>{format!("Sent. {clinic} has your answers and result, and will contact you.")}</p>
+                        <p>{fill(words.lead_sent, &[("clinic", &clinic)])}</p>
                     }
                 </div>
             </section>
@@ -132,7 +137,8 @@ pub fn LeadFormSection(props: &LeadFormProps) -> Html {
     }
 
     let id = |field: LeadField| format!("candidacy-lead-{}", field.as_str());
-    let error_of = |field: LeadField| form.errors.iter().find(|e| e.field == field).map(|e| e.message.clone());
+    let error_of =
+        |field: LeadField| form.errors.iter().find(|e| e.field == field).map(|e| e.problem.message(&props.locale));
     let field = |field: LeadField, label: &str, kind: &str, autocomplete: &str, value: &str| {
         let error = error_of(field);
         html! {
@@ -140,7 +146,7 @@ pub fn LeadFormSection(props: &LeadFormProps) -> Html {
                 <label class="candidacy-label" for={id(field)}>{label.to_owned()}</label>
                 if let Some(error) = &error {
                     <p class="candidacy-error-message" id={format!("{}-error", id(field))}>
-                        <span class="candidacy-visually-hidden">{"Error: "}</span>{error.clone()}
+                        <span class="candidacy-visually-hidden">{words.error_prefix}</span>{*error}
                     </p>
                 }
                 <input
@@ -163,38 +169,38 @@ pub fn LeadFormSection(props: &LeadFormProps) -> Html {
 
     html! {
         <section class="candidacy-section candidacy-lead-form" data-lead={if sending { "sending" } else { "form" }} aria-labelledby="candidacy-lead-title">
-            <h2 class="candidacy-subheading" id="candidacy-lead-title">{format!("Send your results to {clinic}")}</h2>
-            <p>{"Optional. Nothing is sent unless you fill this in, tick the box and press Send."}</p>
+            <h2 class="candidacy-subheading" id="candidacy-lead-title">{fill(words.lead_heading, &[("clinic", &clinic)])}</h2>
+            <p>{words.lead_intro}</p>
             if !form.errors.is_empty() {
                 <div class="candidacy-error-summary" ref={summary} tabindex="-1">
-                    <h2 class="candidacy-error-summary-title">{"There is a problem"}</h2>
+                    <h2 class="candidacy-error-summary-title">{words.there_is_a_problem}</h2>
                     <ul class="candidacy-error-summary-list">
                         { for form.errors.iter().map(|error| html! {
-                            <li><a href={format!("#{}", id(error.field))} onclick={focus_by_id(id(error.field))}>{error.message.clone()}</a></li>
+                            <li><a href={format!("#{}", id(error.field))} onclick={focus_by_id(id(error.field))}>{error.problem.message(&props.locale)}</a></li>
                         }) }
                     </ul>
                 </div>
             }
             if let LeadStatus::Failed(why) = &form.status {
                 <div class="candidacy-error-summary" role="alert" tabindex="-1" ref={outcome_message}>
-                    <h2 class="candidacy-error-summary-title">{"Your results were not sent"}</h2>
-                    <p>{format!("{why}. Check your connection and press Send again")}
+                    <h2 class="candidacy-error-summary-title">{words.lead_not_sent}</h2>
+                    <p>{fill(words.lead_not_sent_body, &[("why", &why.message(&props.locale))])}
                         if let (Some(phone), Some(href)) = (&props.config.phone, props.config.tel_href()) {
-                            {format!(", or call {clinic} on ")}<a href={href} data-action="call">{phone.clone()}</a>
+                            {fill(words.lead_or_call_before, &[("clinic", &clinic)])}<a href={href} data-action="call">{phone.clone()}</a>
                         }
                         {"."}
                     </p>
                 </div>
             }
             <form class="candidacy-form" novalidate=true onsubmit={on_submit}>
-                {field(LeadField::Name, "Your name", "text", "name", &form.name)}
-                <p class="candidacy-hint">{"Give an email address or a phone number, or both."}</p>
-                {field(LeadField::Email, "Email address", "email", "email", &form.email)}
-                {field(LeadField::Phone, "Phone number", "tel", "tel", &form.phone)}
+                {field(LeadField::Name, words.lead_name, "text", "name", &form.name)}
+                <p class="candidacy-hint">{words.lead_contact_hint}</p>
+                {field(LeadField::Email, words.lead_email, "email", "email", &form.email)}
+                {field(LeadField::Phone, words.lead_phone, "tel", "tel", &form.phone)}
                 <div class={classes!("candidacy-field", consent_error.is_some().then_some("candidacy-field-error"))}>
                     if let Some(error) = &consent_error {
                         <p class="candidacy-error-message" id="candidacy-lead-consent-error">
-                            <span class="candidacy-visually-hidden">{"Error: "}</span>{error.clone()}
+                            <span class="candidacy-visually-hidden">{words.error_prefix}</span>{*error}
                         </p>
                     }
                     <div class="candidacy-choice">
@@ -208,11 +214,11 @@ pub fn LeadFormSection(props: &LeadFormProps) -> Html {
                             aria-describedby={consent_error.is_some().then_some("candidacy-lead-consent-error")}
                             onchange={on_consent}
                         />
-                        <label class="candidacy-choice-label" for={id(LeadField::Consent)}>{lead::consent_text(&clinic)}</label>
+                        <label class="candidacy-choice-label" for={id(LeadField::Consent)}>{lead::Consent { clinic: &clinic, locale: &props.locale }.text()}</label>
                     </div>
                 </div>
                 <button type="submit" class="candidacy-button" data-action="send-results">
-                    {if sending { "Sending…" } else { "Send my results" }}
+                    {if sending { words.lead_sending } else { words.lead_send }}
                 </button>
             </form>
         </section>
@@ -220,23 +226,23 @@ pub fn LeadFormSection(props: &LeadFormProps) -> Html {
 }
 
 /// A POST of `body` as JSON, with a bounded wait; any 2xx answer is success.
-async fn post(endpoint: &str, body: String) -> Result<(), String> {
+async fn post(endpoint: &str, body: String) -> Result<(), SendFailure> {
     let request = async {
         let request = gloo::net::http::Request::post(endpoint)
             .header("Content-Type", "application/json")
             .body(body)
-            .map_err(|e| format!("the request could not be made ({e})"))?;
-        let response = request.send().await.map_err(|_| "We could not reach the clinic".to_owned())?;
+            .map_err(|_| SendFailure::Unreachable)?;
+        let response = request.send().await.map_err(|_| SendFailure::Unreachable)?;
         if response.ok() {
             Ok(())
         } else {
-            Err(format!("The clinic's server answered with an error ({})", response.status()))
+            Err(SendFailure::Status(response.status()))
         }
     };
     let timeout = gloo::timers::future::TimeoutFuture::new(POST_TIMEOUT_MS);
     match futures::future::select(std::pin::pin!(request), timeout).await {
         futures::future::Either::Left((result, _)) => result,
-        futures::future::Either::Right(_) => Err("The clinic's server did not answer in time".to_owned()),
+        futures::future::Either::Right(_) => Err(SendFailure::TimedOut),
     }
 }
 

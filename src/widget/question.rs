@@ -49,6 +49,8 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
     let id = |part: &str| format!("candidacy-{}-{part}", doc.id);
     let first_input = use_node_ref();
     let locale = use_locale();
+    let words = crate::messages::messages(&locale);
+    let error_message = props.error.map(|error| error.message(&props.protocol, &locale));
 
     let on_submit = {
         let on_continue = props.on_continue.clone();
@@ -84,11 +86,11 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
     let choices: Vec<Choice> = match doc.kind {
         QuestionKind::YesNo => {
             let mut answers = vec![
-                (YesNo::Yes, doc.yes_label.as_ref().map_or("Yes", |t| t.get(&locale))),
-                (YesNo::No, doc.no_label.as_ref().map_or("No", |t| t.get(&locale))),
+                (YesNo::Yes, doc.yes_label.as_ref().map_or(words.yes, |t| t.get(&locale))),
+                (YesNo::No, doc.no_label.as_ref().map_or(words.no, |t| t.get(&locale))),
             ];
             if model.unsure_allowed {
-                answers.push((YesNo::Unsure, "I'm not sure"));
+                answers.push((YesNo::Unsure, words.unsure));
             }
             answers
                 .into_iter()
@@ -204,17 +206,17 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
     html! {
         <section class="candidacy-screen" data-question-id={doc.id.clone()}>
             if props.show_back {
-                <button type="button" class="candidacy-back-link" data-action="back" onclick={on_back}>{"Back"}</button>
+                <button type="button" class="candidacy-back-link" data-action="back" onclick={on_back}>{words.back}</button>
             }
-            if let Some(error) = &props.error {
+            if let Some(message) = &error_message {
                 <div class="candidacy-error-summary" ref={props.error_summary.clone()} tabindex="-1">
-                    <h2 class="candidacy-error-summary-title" id={id("error-title")}>{"There is a problem"}</h2>
+                    <h2 class="candidacy-error-summary-title" id={id("error-title")}>{words.there_is_a_problem}</h2>
                     <ul class="candidacy-error-summary-list">
-                        <li><a href={format!("#{first_input_id}")} onclick={on_error_link}>{error.message.clone()}</a></li>
+                        <li><a href={format!("#{first_input_id}")} onclick={on_error_link}>{message.clone()}</a></li>
                     </ul>
                 </div>
             }
-            <p class="candidacy-progress">{format!("Question {} of about {}", props.number, props.about)}</p>
+            <p class="candidacy-progress">{super::quiz::progress_text(&locale, props.number, props.about)}</p>
             <form class="candidacy-form" novalidate=true onsubmit={on_submit}>
                 <div class={classes!("candidacy-field", props.error.is_some().then_some("candidacy-field-error"))}>
                     <fieldset class="candidacy-fieldset" aria-describedby={(!described_by.is_empty()).then(|| described_by.join(" "))}>
@@ -226,7 +228,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                         }
                         if !props.explain.is_empty() {
                             <div class="candidacy-glossary">
-                                <p class="candidacy-glossary-title">{"What these words mean"}</p>
+                                <p class="candidacy-glossary-title">{words.glossary_title}</p>
                                 <dl>
                                     { for props.explain.iter().map(|(term, explanation)| html! {
                                         <div class="candidacy-glossary-entry">
@@ -237,15 +239,15 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                                 </dl>
                             </div>
                         }
-                        if let Some(error) = &props.error {
+                        if let Some(message) = &error_message {
                             <p class="candidacy-error-message" id={id("error")}>
-                                <span class="candidacy-visually-hidden">{"Error: "}</span>{error.message.clone()}
+                                <span class="candidacy-visually-hidden">{words.error_prefix}</span>{message.clone()}
                             </p>
                         }
                         {inputs}
                     </fieldset>
                 </div>
-                <button type="submit" class="candidacy-button" data-action="next">{"Continue"}</button>
+                <button type="submit" class="candidacy-button" data-action="next">{words.continue_button}</button>
             </form>
         </section>
     }

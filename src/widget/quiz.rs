@@ -11,14 +11,16 @@ use super::browser;
 use super::check_answers::CheckAnswers;
 use super::contact::HelpBlock;
 use super::host::Host;
+use super::language::LanguageSwitcher;
 use super::lead_form::LeadFormSection;
-use super::locale::use_locale;
+use super::locale::Locale;
 use super::question::QuestionScreen;
 use super::result::{call_to_action, ResultScreen};
 use super::welcome::{Statements, Welcome};
 use crate::config::{Config, StartAt};
 use crate::flow::{self, Action, Flow, Screen};
 use crate::host_events::{HostAction, HostEvent, Tracker};
+use crate::messages::{fill, messages};
 use crate::protocol::ValidProtocol;
 
 #[derive(Properties, PartialEq)]
@@ -26,6 +28,8 @@ pub struct QuizProps {
     pub protocol: Rc<ValidProtocol>,
     pub config: Rc<Config>,
     pub host: Host,
+    /// The locale the page asks for, until the visitor chooses one.
+    pub page_locale: AttrValue,
 }
 
 /// The reducer's state: the flow, with the protocol it runs on.
@@ -102,7 +106,8 @@ pub fn Quiz(props: &QuizProps) -> Html {
     };
     let protocol = &props.protocol;
     let flow = &state.flow;
-    let locale = use_locale();
+    let locale = flow.locale.clone().map_or_else(|| props.page_locale.clone(), AttrValue::from);
+    let words = messages(&locale);
     if super::take_panic_request() {
         panic!("test-only trigger: a panic inside the Quiz component");
     }
@@ -240,6 +245,10 @@ pub fn Quiz(props: &QuizProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |question| dispatcher.dispatch(Action::Change(question)))
     };
+    let on_choose_locale = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |locale| dispatcher.dispatch(Action::ChooseLocale(locale)))
+    };
 
     let (screen, announcement) = match flow.screen {
         Screen::Welcome => (
@@ -263,7 +272,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
                     protocol={protocol.clone()}
                     {question}
                     draft={flow.draft.clone()}
-                    error={flow.error.clone()}
+                    error={flow.error}
                     {number}
                     {about}
                     heading={heading.clone()}
@@ -277,8 +286,8 @@ pub fn Quiz(props: &QuizProps) -> Html {
                 </>
             };
             let announcement = match &flow.error {
-                Some(error) => format!("There is a problem: {}", error.message),
-                None => format!("Question {number} of about {about}: {prompt}"),
+                Some(error) => fill(words.problem_announcement, &[("message", &error.message(protocol, &locale))]),
+                None => format!("{}: {prompt}", progress_text(&locale, number, about)),
             };
             (html, announcement)
         }
@@ -293,12 +302,13 @@ pub fn Quiz(props: &QuizProps) -> Html {
                     on_back={dispatch(Action::Back)}
                 />
             },
-            "Check your answers".to_owned(),
+            words.check_heading.to_owned(),
         ),
         Screen::Result => {
             let walk = flow.walk(protocol);
             let recommendation = crate::engine::recommend(protocol, &walk);
             let report = crate::report::report(protocol, &walk, &recommendation, &locale);
+            let summary = crate::report::summary_text(protocol, &walk, &report, &locale);
             let announcement = report.headline.clone();
             let lead_form = props.config.lead_endpoint.as_ref().map(|endpoint| {
                 html! {
@@ -309,6 +319,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
                         config={props.config.clone()}
                         endpoint={endpoint.clone()}
                         attribution={props.host.attribution.clone()}
+                        locale={locale.clone()}
                     />
                 }
             });
@@ -319,7 +330,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
             if props.config.analytics_outcome {
                 params.push(("candidacy_outcome", report.outcome.as_str()));
             }
-            let cta = call_to_action(&props.config, report.outcome, &params);
+            let cta = call_to_action(&props.config, report.outcome, &params, &locale);
             let html = html! {
                 <>
                 <ResultScreen
@@ -329,6 +340,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
                     heading={heading.clone()}
                     on_change_answers={dispatch(Action::ChangeAnswers)}
                     on_start_over={start_over}
+                    summary={summary}
                 />
                 {lead_form}
                 </>
@@ -338,15 +350,24 @@ pub fn Quiz(props: &QuizProps) -> Html {
     };
 
     html! {
-        <div class="candidacy" lang={locale.clone()} dir={crate::protocol::text_direction(&locale)} onclick={on_click}>
-            <div class="candidacy-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{announcement}</div>
-            if props.config.test_mode {
-                <p class="candidacy-test-badge" data-test-mode="">{"Test mode: nothing is sent"}</p>
-            }
-            {screen}
-            <HelpBlock config={props.config.clone()} />
-        </div>
+        <ContextProvider<Locale> context={Locale(locale.clone())}>
+            <div class="candidacy" lang={locale.clone()} dir={crate::protocol::text_direction(&locale)} onclick={on_click}>
+                <div class="candidacy-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{announcement}</div>
+                if props.config.test_mode {
+                    <p class="candidacy-test-badge" data-test-mode="">{words.test_mode_badge}</p>
+                }
+                <LanguageSwitcher locales={protocol.protocol.locales.clone()} current={locale.clone()} on_choose={on_choose_locale} />
+                {screen}
+                <HelpBlock config={props.config.clone()} />
+            </div>
+        </ContextProvider<Locale>>
     }
+}
+
+/// "Question 3 of about 12", numbers as the language writes them.
+pub fn progress_text(locale: &str, number: usize, about: usize) -> String {
+    let written = |n: usize| crate::messages::number(locale, i64::try_from(n).unwrap_or(i64::MAX));
+    fill(messages(locale).progress, &[("number", &written(number)), ("about", &written(about))])
 }
 
 /// The glossary terms `question` mentions for the first time on the visitor's path.
@@ -360,8 +381,8 @@ fn first_mentions_on(
     let questions = protocol.questions();
     let walk = flow.walk(protocol);
     let seen: Vec<String> =
-        walk.asked.iter().take_while(|&&q| q != question).map(|&q| question_text(&questions[q])).collect();
-    first_mentions(&protocol.protocol.glossary, &seen, &question_text(&questions[question]))
+        walk.asked.iter().take_while(|&&q| q != question).map(|&q| question_text(&questions[q], locale)).collect();
+    first_mentions(&protocol.protocol.glossary, &seen, &question_text(&questions[question], locale), locale)
         .into_iter()
         .map(|entry| (entry.term.get(locale).to_owned(), entry.explanation.get(locale).to_owned()))
         .collect()

@@ -6,7 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::browser;
+use super::locale::use_locale;
 use crate::config::{CallToAction, Config};
+use crate::messages::{fill, messages};
 use crate::protocol::Outcome;
 use crate::report::RecommendationReport;
 
@@ -19,6 +21,16 @@ pub struct ResultProps {
     pub heading: NodeRef,
     pub on_change_answers: Callback<()>,
     pub on_start_over: Callback<()>,
+    /// The result as plain text, for the clipboard.
+    pub summary: AttrValue,
+}
+
+/// Where copying the summary stands; said in a status message next to the button.
+#[derive(Clone, Copy, PartialEq)]
+enum Copied {
+    NotYet,
+    Done,
+    Refused,
 }
 
 #[component]
@@ -26,6 +38,18 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
     let report = &props.report;
     let config = &props.config;
     let plan = report.plan.as_ref();
+    let locale = use_locale();
+    let words = messages(&locale);
+    let copied = use_state(|| Copied::NotYet);
+    let on_copy = {
+        let (copied, summary) = (copied.clone(), props.summary.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (copied, summary) = (copied.clone(), summary.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                copied.set(if browser::copy_text(&summary).await { Copied::Done } else { Copied::Refused });
+            });
+        })
+    };
     let list = |title: &str, items: &[String]| -> Html {
         if items.is_empty() {
             return html! {};
@@ -40,19 +64,19 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
     let reasons = (!report.reasons.is_empty()).then(|| {
         html! {
             <section class="candidacy-section">
-                <h2 class="candidacy-subheading">{"Why"}</h2>
+                <h2 class="candidacy-subheading">{words.why}</h2>
                 <ul class="candidacy-list candidacy-reasons">
                     { for report.reasons.iter().map(|reason| html! {
                         <li data-rule={reason.rule.clone()}>
                             <p class="candidacy-reason">{reason.text.clone()}</p>
                             if let Some(come_back) = &reason.come_back {
-                                <p class="candidacy-reason-next"><strong>{"When to come back: "}</strong>{come_back.clone()}</p>
+                                <p class="candidacy-reason-next"><strong>{words.come_back}</strong>{come_back.clone()}</p>
                             }
                             if let Some(instead) = &reason.instead {
-                                <p class="candidacy-reason-next"><strong>{"What to ask about instead: "}</strong>{instead.clone()}</p>
+                                <p class="candidacy-reason-next"><strong>{words.instead}</strong>{instead.clone()}</p>
                             }
                             { for reason.because.iter().map(|answered| html! {
-                                <p class="candidacy-reason-answer">{format!("You answered “{}” to: {}", answered.answer, answered.prompt)}</p>
+                                <p class="candidacy-reason-answer">{fill(words.you_answered, &[("answer", &answered.answer), ("prompt", &answered.prompt)])}</p>
                             }) }
                         </li>
                     }) }
@@ -75,20 +99,15 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             if let Some(plan) = plan {
                 <section class="candidacy-section candidacy-plan">
                     <h2 class="candidacy-subheading">
-                        {if plan.usual_plan_only { "What a plan would usually look like" } else { "What your plan would usually look like" }}
+                        {if plan.usual_plan_only { words.plan_usual } else { words.plan_yours }}
                     </h2>
-                    <p>{format!(
-                        "About {} sessions, {} to {} weeks apart.",
-                        span(plan.sessions_min, plan.sessions_max),
-                        plan.interval_weeks_min,
-                        plan.interval_weeks_max
-                    )}</p>
+                    <p>{plan_summary(&locale, plan)}</p>
                     if !plan.set_by.is_empty() {
-                        <p>{format!("This is set by: {}.", plan.parts.iter().filter(|p| plan.set_by.contains(&p.id)).map(|p| p.label.clone()).collect::<Vec<_>>().join(", "))}</p>
+                        <p>{fill(words.set_by, &[("parts", &plan.parts.iter().filter(|p| plan.set_by.contains(&p.id)).map(|p| p.label.clone()).collect::<Vec<_>>().join(", "))])}</p>
                     }
                     <p>{plan.timeline.clone()}</p>
                     <p>{plan.maintenance.clone()}</p>
-                    <h3 class="candidacy-minor-heading">{"What a session is like"}</h3>
+                    <h3 class="candidacy-minor-heading">{words.session_heading}</h3>
                     <p>{plan.session.clone()}</p>
                     if let Some(also) = &plan.also_ask_about {
                         <p>{also.clone()}</p>
@@ -97,54 +116,66 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             }
             if !report.red_flags.is_empty() {
                 <section class="candidacy-section candidacy-red-flags" aria-labelledby="candidacy-red-flags-title">
-                    <h2 class="candidacy-subheading" id="candidacy-red-flags-title">{"Speak to a doctor or pharmacist if:"}</h2>
+                    <h2 class="candidacy-subheading" id="candidacy-red-flags-title">{words.red_flags}</h2>
                     <ul class="candidacy-list">{ for report.red_flags.iter().map(|flag| html! { <li>{flag.clone()}</li> }) }</ul>
                 </section>
             }
-            {list("Good to know", &notes)}
-            {list("How to prepare", &report.preparation)}
-            {list("Aftercare", &report.aftercare)}
+            {list(words.good_to_know, &notes)}
+            {list(words.how_to_prepare, &report.preparation)}
+            {list(words.aftercare, &report.aftercare)}
             <section class="candidacy-section candidacy-next-steps">
-                <h2 class="candidacy-subheading">{"What to do next"}</h2>
+                <h2 class="candidacy-subheading">{words.next_steps}</h2>
                 <div class="candidacy-actions">
                     if let Some(cta) = &props.call_to_action {
                         <a class="candidacy-button" href={cta.url.clone()} data-action="book" data-cta={report.outcome.as_str()} rel="noopener">{cta.label.clone()}</a>
                     }
                     if let (Some(phone), Some(href)) = (&config.phone, config.tel_href()) {
-                        <a class="candidacy-button candidacy-button-secondary" href={href} data-action="call">{format!("Call us: {phone}")}</a>
+                        <a class="candidacy-button candidacy-button-secondary" href={href} data-action="call">{fill(words.call_us, &[("phone", phone)])}</a>
                     }
                     <button type="button" class="candidacy-button candidacy-button-secondary" data-action="print" onclick={Callback::from(|_: MouseEvent| browser::print())}>
-                        {"Print or save"}
+                        {words.print}
+                    </button>
+                    <button type="button" class="candidacy-button candidacy-button-secondary" data-action="copy-summary" onclick={on_copy}>
+                        {words.copy_summary}
                     </button>
                 </div>
-                <p class="candidacy-disclaimer">{"This check is not a diagnosis — a clinician will confirm at your consultation. "}{report.disclaimer.clone()}</p>
+                <p class="candidacy-copy-status" role="status">
+                    {match *copied { Copied::NotYet => "", Copied::Done => words.copied, Copied::Refused => words.copy_failed }}
+                </p>
+                <p class="candidacy-disclaimer">{words.not_a_diagnosis}{report.disclaimer.clone()}</p>
                 <p class="candidacy-logic-version" data-fingerprint={report.protocol.fingerprint.clone()}>
-                    {format!("Screening logic {} v{} · {}", report.protocol.id, report.protocol.version, report.protocol.fingerprint)}
+                    {fill(words.logic_version, &[("id", &report.protocol.id), ("version", &report.protocol.version), ("fingerprint", &report.protocol.fingerprint)])}
                 </p>
                 <div class="candidacy-secondary-actions">
-                    <button type="button" class="candidacy-link-button" data-action="change-answers" onclick={props.on_change_answers.reform(|_: MouseEvent| ())}>{"Change my answers"}</button>
-                    <button type="button" class="candidacy-link-button" data-action="start-over" onclick={props.on_start_over.reform(|_: MouseEvent| ())}>{"Start over"}</button>
+                    <button type="button" class="candidacy-link-button" data-action="change-answers" onclick={props.on_change_answers.reform(|_: MouseEvent| ())}>{words.change_answers}</button>
+                    <button type="button" class="candidacy-link-button" data-action="start-over" onclick={props.on_start_over.reform(|_: MouseEvent| ())}>{words.start_over}</button>
                 </div>
             </section>
         </section>
     }
 }
 
-fn span(min: u32, max: u32) -> String {
-    if min == max {
-        min.to_string()
-    } else {
-        format!("{min} to {max}")
-    }
+/// "About 4 sessions, 4 to 6 weeks apart." in `locale`, plurals and all.
+fn plan_summary(locale: &str, plan: &crate::report::PlanReport) -> String {
+    let words = messages(locale);
+    let sessions = words.sessions(plan.sessions_min, plan.sessions_max);
+    let weeks = words.weeks(plan.interval_weeks_min, plan.interval_weeks_max);
+    fill(words.plan_summary, &[("sessions", &sessions), ("weeks", &weeks)])
 }
 
 /// The result's main button for `outcome`: the clinic's own call to action, else "Book a
 /// consultation" to its booking page; `params` are added to the URL (campaign, outcome).
-pub fn call_to_action(config: &Config, outcome: Outcome, params: &[(&str, &str)]) -> Option<CallToAction> {
+pub fn call_to_action(
+    config: &Config,
+    outcome: Outcome,
+    params: &[(&str, &str)],
+    locale: &str,
+) -> Option<CallToAction> {
     let chosen = config.calls_to_action.get(&outcome).cloned().or_else(|| {
+        let words = messages(locale);
         let label = match outcome {
-            Outcome::Candidate => "Book a consultation",
-            _ => "Book a consultation to talk it through",
+            Outcome::Candidate => words.book_consultation,
+            _ => words.book_to_talk,
         };
         Some(CallToAction { label: label.to_owned(), url: config.booking_url.clone()? })
     })?;

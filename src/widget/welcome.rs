@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::locale::use_locale;
 
 use crate::config::Config;
+use crate::messages::{fill, messages};
 use crate::protocol::ValidProtocol;
 
 #[derive(Properties, PartialEq)]
@@ -21,17 +22,17 @@ pub struct WelcomeProps {
 pub fn Welcome(props: &WelcomeProps) -> Html {
     let doc = &props.protocol.protocol;
     let locale = use_locale();
-    let treatment = doc.treatment.name.get(&locale).to_lowercase();
+    let words = messages(&locale);
+    let name = doc.treatment.name.get(&locale);
+    let heading = fill(words.welcome_heading, &[("treatment", &name.to_lowercase()), ("Treatment", name)]);
     let on_click = props.on_start.reform(|_: MouseEvent| ());
     html! {
         <section class="candidacy-screen" data-step="welcome">
-            <h1 class="candidacy-heading" ref={props.heading.clone()} tabindex="-1">
-                {format!("Check if {treatment} could be right for you")}
-            </h1>
-            <p class="candidacy-lead">{format!("Answer a few questions about your skin and your health. It takes about 2 minutes.")}</p>
+            <h1 class="candidacy-heading" ref={props.heading.clone()} tabindex="-1">{heading}</h1>
+            <p class="candidacy-lead">{words.welcome_lead}</p>
             <Statements disclaimer={doc.disclaimer.get(&locale).to_owned()} config={props.config.clone()} />
             <button type="button" class="candidacy-button candidacy-button-start" data-action="start" onclick={on_click}>
-                {"Start now"}
+                {words.start}
             </button>
         </section>
     }
@@ -47,13 +48,14 @@ pub struct StatementsProps {
 /// start screen, or on the first question when the clinic skips the start screen.
 #[component]
 pub fn Statements(props: &StatementsProps) -> Html {
-    let clinic = props.config.clinic_name.clone().unwrap_or_else(|| "the clinic".to_owned());
+    let words = messages(&use_locale());
+    let clinic = props.config.clinic_name.as_deref().unwrap_or(words.the_clinic);
     html! {
         <ul class="candidacy-list candidacy-statements">
-            <li>{"Your answers stay on this device unless you choose to send them to the clinic."}</li>
+            <li>{words.privacy_statement}</li>
             <li>{props.disclaimer.clone()}</li>
             if let (Some(phone), Some(href)) = (&props.config.phone, props.config.tel_href()) {
-                <li>{format!("If you'd rather talk it through, call {clinic} on ")}<a href={href} data-action="call">{phone.clone()}</a>{"."}</li>
+                <li>{fill(words.call_instead_before, &[("clinic", clinic)])}<a href={href} data-action="call">{phone.clone()}</a>{words.call_instead_after}</li>
             }
         </ul>
     }
