@@ -84,6 +84,8 @@ catalog! {
     next_steps,
     call_us,
     print,
+    compared_title,
+    recommended,
     copy_summary,
     copied,
     copy_failed,
@@ -300,7 +302,7 @@ mod tests {
         assert_eq!(messages("en").sessions(3, 4), "3 to 4 sessions");
         assert_eq!(messages("es").sessions(1, 1), "1 sesión");
         assert_eq!(messages("es").sessions(0, 0), "0 sesiones");
-        assert_eq!(messages("es").weeks(4, 6), "de 4 a 6 semanas");
+        assert_eq!(messages("es").weeks(4, 6), "4 a 6 semanas");
         assert_eq!(messages("es").weeks(1, 1), "1 semana");
         assert_eq!(plural("fr", 0), Plural::One);
     }

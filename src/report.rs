@@ -286,6 +286,11 @@ pub fn summary_text(protocol: &ValidProtocol, walk: &Walk, report: &Recommendati
         let instead = reason.instead.iter().map(|t| format!("{}{t}", words.instead));
         std::iter::once(reason.text.clone()).chain(next).chain(instead).collect::<Vec<_>>().join(" ")
     };
+    let compared = report.compared.iter().map(|t| {
+        let recommended = if t.recommended { format!(" ({})", words.recommended) } else { String::new() };
+        format!("{}{recommended}: {}", t.name, t.headline)
+    });
+    section(words.compared_title, compared.collect());
     section(words.why, report.reasons.iter().map(reason_lines).collect());
     if let Some(plan) = &report.plan {
         let sessions = words.sessions(plan.sessions_min, plan.sessions_max);

@@ -4,7 +4,7 @@
 import { test, expect } from "./fixtures/test";
 import { CLINIC, addWidget } from "./fixtures/host_page";
 import { QuizPage } from "./fixtures/quiz_page";
-import { STORAGE_KEY } from "./fixtures/protocol";
+import { STORAGE_KEY, protocolIn } from "./fixtures/protocol";
 import type { Page } from "@playwright/test";
 
 /** Holds every request for the wasm until the returned function is called. */
@@ -39,24 +39,31 @@ const markup = (quiz: QuizPage, selector: string) =>
     return copy.outerHTML;
   });
 
-for (const start of ["welcome", "first-question"]) {
-  test(`start=${start}: the first screen shows before the wasm and is exactly the widget's`, async ({ page }) => {
-    const release = await holdTheWasm(page);
-    await page.goto("/site/blank.html");
-    const quiz = await addEarly(page, { ...CLINIC, start });
-    await expect(firstScreen(quiz)).toBeVisible();
-    await expect(firstScreen(quiz).locator("h1")).toHaveText(
-      start === "welcome" ? "Check if microneedling could be right for you" : "What would you like to improve?",
-    );
-    await expect(firstScreen(quiz).locator('a[data-action="book"]')).toHaveAttribute("href", CLINIC["booking-url"]);
-    const early = await markup(quiz, ".candidacy[data-first-screen]");
-    release();
-    await expect(firstScreen(quiz)).toHaveCount(0);
-    await expect(quiz.root.locator("[data-step], [data-question-id]").first()).toBeVisible();
-    // If this fails, the widget's first screens changed: run `node e2e/first-screens.mjs` after a release build.
-    expect(early).toBe(await markup(quiz, ".candidacy"));
-    await expect(quiz.root.locator(".candidacy-screen"), "no second entrance animation").toHaveAttribute("data-continued", "");
-  });
+const HEADINGS: Record<string, Record<string, string | RegExp>> = {
+  en: { welcome: "Check if microneedling could be right for you", "first-question": protocolIn("en").questions[0].prompt },
+  es: { welcome: /descubre si es para ti/, "first-question": protocolIn("es").questions[0].prompt },
+};
+
+for (const lang of ["en", "es"]) {
+  for (const start of ["welcome", "first-question"]) {
+    test(`${lang}, start=${start}: the first screen shows before the wasm and is exactly the widget's`, async ({ page }) => {
+      const release = await holdTheWasm(page);
+      await page.goto("/site/blank.html");
+      await page.evaluate((lang) => (document.documentElement.lang = lang), lang);
+      const quiz = await addEarly(page, { ...CLINIC, start });
+      await expect(firstScreen(quiz)).toBeVisible();
+      await expect(firstScreen(quiz)).toHaveAttribute("lang", lang);
+      await expect(firstScreen(quiz).locator("h1")).toHaveText(HEADINGS[lang][start]);
+      await expect(firstScreen(quiz).locator('a[data-action="book"]')).toHaveAttribute("href", CLINIC["booking-url"]);
+      const early = await markup(quiz, ".candidacy[data-first-screen]");
+      release();
+      await expect(firstScreen(quiz)).toHaveCount(0);
+      await expect(quiz.root.locator("[data-step], [data-question-id]").first()).toBeVisible();
+      // If this fails, the widget's first screens changed: run `node e2e/first-screens.mjs` after a release build.
+      expect(early).toBe(await markup(quiz, ".candidacy"));
+      await expect(quiz.root.locator(".candidacy-screen"), "no second entrance animation").toHaveAttribute("data-continued", "");
+    });
+  }
 }
 
 test("choices ticked and Continue pressed before the widget is ready are carried over", async ({ page }) => {
@@ -94,9 +101,38 @@ test("a first screen with the clinic's name holding markup shows it as text", as
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 });
 
+// In the language the widget will choose: the page's `lang` here (the negotiation's middle step).
+test("the first screen is in the page's language, exactly the widget's, and a language switch made on it is carried over", async ({ page }) => {
+  const release = await holdTheWasm(page);
+  await page.goto("/site/blank.html");
+  await page.evaluate(() => (document.documentElement.lang = "es"));
+  const quiz = await addEarly(page, { ...CLINIC });
+  await expect(firstScreen(quiz)).toHaveAttribute("lang", "es");
+  await expect(firstScreen(quiz).locator("h1")).toHaveText(/descubre si es para ti/);
+  const early = await markup(quiz, ".candidacy[data-first-screen]");
+  await firstScreen(quiz).locator('[data-action="locale"][data-locale="en"]').click();
+  release();
+  await expect(firstScreen(quiz)).toHaveCount(0);
+  // The widget rendered the same Spanish screen, then took the press on "English".
+  await expect(quiz.root).toHaveAttribute("lang", "en");
+  await expect(quiz.welcome.locator("h1")).toHaveText("Check if microneedling could be right for you");
+  expect(early.replace(/data-continued=""\s?/, "")).toContain('lang="es"');
+});
+
+test("a locale the built-in protocol lacks gets the English first screen, as the widget does", async ({ page }) => {
+  const release = await holdTheWasm(page);
+  await page.goto("/site/blank.html");
+  const quiz = await addEarly(page, { ...CLINIC, locale: "fr-FR" });
+  await expect(firstScreen(quiz)).toHaveAttribute("lang", "en");
+  const early = await markup(quiz, ".candidacy[data-first-screen]");
+  release();
+  await expect(firstScreen(quiz)).toHaveCount(0);
+  await expect(quiz.welcome).toBeVisible();
+  expect(early).toBe(await markup(quiz, ".candidacy"));
+});
+
 const WITHOUT: [string, Record<string, string>][] = [
   ["another protocol", { protocol: "/cdn/candidacy/protocols/microneedling.json" }],
-  ["another language", { locale: "es" }],
   ["prefilled answers", { prefill: '{"concerns": ["acne_scars"]}' }],
   ["no phone", { phone: "" }],
 ];

@@ -53,6 +53,8 @@ pub static EN: Messages = Messages {
     next_steps: "What to do next",
     call_us: "Call us: {phone}",
     print: "Print or save",
+    compared_title: "How each treatment suits you",
+    recommended: "Recommended for you",
     copy_summary: "Copy a summary",
     copied: "Summary copied. Paste it into a note or a message to bring to your consultation.",
     copy_failed: "This browser did not let us copy. Use Print or save instead.",

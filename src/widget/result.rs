@@ -85,16 +85,43 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
         }
     });
     let notes: Vec<String> = report.notes.iter().map(|note| note.text.clone()).collect();
+    // A chooser: how each treatment fits this visitor, the recommended first.
+    let compared = (!report.compared.is_empty()).then(|| {
+        let ordered = report.compared.iter().filter(|t| t.recommended).chain(report.compared.iter().filter(|t| !t.recommended));
+        html! {
+            <section class="candidacy-section candidacy-compared" aria-labelledby="candidacy-compared-title">
+                <h2 class="candidacy-subheading" id="candidacy-compared-title">{words.compared_title}</h2>
+                <ul class="candidacy-list candidacy-treatments">
+                    { for ordered.map(|treatment| html! {
+                        <li data-treatment={treatment.id.clone()} data-outcome={treatment.outcome.as_str()} data-recommended={treatment.recommended.then_some("")}>
+                            <p class="candidacy-treatment-name">
+                                <strong>{treatment.name.clone()}</strong>
+                                if treatment.recommended {
+                                    {" · "}<span class="candidacy-treatment-badge">{words.recommended}</span>
+                                }
+                            </p>
+                            <p>{treatment.headline.clone()}</p>
+                            if !treatment.reasons.is_empty() {
+                                <ul class="candidacy-list">{ for treatment.reasons.iter().map(|reason| html! { <li>{reason.clone()}</li> }) }</ul>
+                            }
+                        </li>
+                    }) }
+                </ul>
+            </section>
+        }
+    });
 
     html! {
         <section
             class={classes!("candidacy-screen", "candidacy-result", format!("candidacy-result-{}", report.outcome.as_str()))}
             data-outcome={report.outcome.as_str()}
+            data-treatment={report.treatment.as_ref().map(|t| t.id.clone())}
             data-sessions-min={plan.map(|p| p.sessions_min.to_string())}
             data-sessions-max={plan.map(|p| p.sessions_max.to_string())}
         >
             <h1 class="candidacy-heading" ref={props.heading.clone()} tabindex="-1">{report.headline.clone()}</h1>
             <p class="candidacy-lead">{report.body.clone()}</p>
+            {compared}
             {reasons}
             if let Some(plan) = plan {
                 <section class="candidacy-section candidacy-plan">
@@ -139,7 +166,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                         {words.copy_summary}
                     </button>
                 </div>
-                <p class="candidacy-copy-status" role="status">
+                <p class="candidacy-copy-status" aria-live="polite">
                     {match *copied { Copied::NotYet => "", Copied::Done => words.copied, Copied::Refused => words.copy_failed }}
                 </p>
                 <p class="candidacy-disclaimer">{words.not_a_diagnosis}{report.disclaimer.clone()}</p>

@@ -1,0 +1,136 @@
+//! Chooser protocols: several treatments, one set of questions. Each treatment is validated,
+//! recommended and verified as the protocol it amounts to; the visitor is recommended the
+//! treatment(s) with the best outcome.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use candidacy::answers::Answers;
+use candidacy::engine;
+use candidacy::protocol::{load, Outcome, ValidProtocol};
+use serde_json::json;
+
+fn mini_json() -> serde_json::Value {
+    let text = std::fs::read_to_string(format!("{}/tests/protocols/chooser-mini.json", env!("CARGO_MANIFEST_DIR")));
+    serde_json::from_str(&text.unwrap()).unwrap()
+}
+
+fn mini() -> ValidProtocol {
+    common::load_json(&mini_json())
+}
+
+/// Each treatment's outcome for `answers` (JSON by question id), and the recommended treatment.
+fn outcomes(protocol: &ValidProtocol, answers: serde_json::Value) -> (Vec<(String, Outcome)>, String) {
+    let answers = Answers::from_json(protocol, &answers).unwrap();
+    let walk = engine::walk(protocol, &answers);
+    assert_eq!(walk.next, None, "the answers complete the quiz");
+    let each = (protocol.treatments.iter().zip(engine::compare(protocol, &walk)))
+        .map(|(choice, recommendation)| (choice.id.clone(), recommendation.outcome))
+        .collect();
+    let best = engine::recommend(protocol, &walk).treatment.expect("a chooser recommends a treatment");
+    (each, protocol.treatments[best].id.clone())
+}
+
+fn pairs(list: &[(&str, Outcome)]) -> Vec<(String, Outcome)> {
+    list.iter().map(|(id, outcome)| (id.to_string(), *outcome)).collect()
+}
+
+#[test]
+fn a_deep_skin_tone_with_acne_scars_is_steered_to_needling_not_laser() {
+    let answers = json!({"concerns": ["acne_scars"], "skin_tone": "deep", "pregnant": false});
+    let (each, best) = outcomes(&mini(), answers);
+    assert_eq!(each, pairs(&[("needling", Outcome::Candidate), ("laser", Outcome::Consult)]));
+    assert_eq!(best, "needling");
+}
+
+#[test]
+fn with_no_finding_every_treatment_fits_and_the_first_is_recommended() {
+    let answers = json!({"concerns": ["acne_scars"], "skin_tone": "light", "pregnant": false});
+    let (each, best) = outcomes(&mini(), answers);
+    assert_eq!(each, pairs(&[("needling", Outcome::Candidate), ("laser", Outcome::Candidate)]));
+    assert_eq!(best, "needling");
+}
+
+#[test]
+fn a_rule_for_every_treatment_ends_the_quiz_for_all() {
+    let protocol = mini();
+    let (each, _) = outcomes(&protocol, json!({"concerns": ["acne_scars"], "skin_tone": "light", "pregnant": true}));
+    assert_eq!(each, pairs(&[("needling", Outcome::Postpone), ("laser", Outcome::Postpone)]));
+}
+
+#[test]
+fn the_report_names_the_recommended_treatment_and_compares_them_all() {
+    let protocol = mini();
+    let answers =
+        Answers::from_json(&protocol, &json!({"concerns": ["stretch_marks"], "skin_tone": "light", "pregnant": false}));
+    let walk = engine::walk(&protocol, &answers.unwrap());
+    let recommendation = engine::recommend(&protocol, &walk);
+    let report = candidacy::report::report(&protocol, &walk, &recommendation, "en");
+    assert_eq!(report.protocol.id, "chooser_mini", "the chooser's id, not a projection's");
+    assert_eq!(report.treatment.as_ref().map(|t| t.name.as_str()), Some("Microneedling"));
+    assert_eq!(report.headline, "Microneedling looks like a good fit.");
+    let compared: Vec<(&str, Outcome, bool)> =
+        report.compared.iter().map(|t| (t.id.as_str(), t.outcome, t.recommended)).collect();
+    assert_eq!(compared, [("needling", Outcome::Candidate, true), ("laser", Outcome::NotCandidate, false)]);
+    assert_eq!(report.compared[1].reasons, ["This clinic's laser does not treat stretch marks."]);
+    let summary = candidacy::report::summary_text(&protocol, &walk, &report, "en");
+    assert!(summary.contains("Laser resurfacing: Laser resurfacing isn't for you."), "{summary}");
+}
+
+#[test]
+fn a_projection_keeps_the_rules_plans_and_screening_of_its_treatment() {
+    let protocol = mini();
+    let laser = &protocol.treatments[1].protocol.protocol;
+    let rules: Vec<&str> = laser.rules.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(rules, ["deep_skin_laser", "stretch_marks_laser", "pregnant", "unsure_pregnant"]);
+    assert_eq!(laser.plans.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["laser_series"]);
+    let needling = &protocol.treatments[0].protocol.protocol;
+    assert!(!needling.questions[1].screening, "skin tone screens for laser only");
+    assert!(laser.questions[1].screening);
+}
+
+#[test]
+fn every_treatment_of_the_chooser_is_verified_safe() {
+    let protocol = mini();
+    for choice in &protocol.treatments {
+        let report = candidacy::verify::verify(&choice.protocol).unwrap();
+        assert!(report.holds(), "treatment `{}` fails: {report:?}", choice.id);
+    }
+}
+
+#[test]
+fn a_finding_no_rule_of_its_treatment_answers_is_caught() {
+    // Without the laser's skin-tone rule, a deep skin tone would be told "candidate" for laser.
+    let mut json = mini_json();
+    json["rules"].as_array_mut().unwrap().retain(|rule| rule["id"] != "deep_skin_laser");
+    let protocol = common::load_json(&json);
+    let laser = candidacy::verify::verify(&protocol.treatments[1].protocol).unwrap();
+    assert!(!laser.holds(), "the laser's projection no longer covers its finding");
+    assert!(candidacy::verify::verify(&protocol.treatments[0].protocol).unwrap().holds());
+}
+
+#[test]
+fn references_to_treatments_are_checked() {
+    let mut json = mini_json();
+    json["rules"][0]["treatments"] = json!(["lazer"]);
+    json["rules"][2]["treatments"] = json!(["needling"]);
+    let text = serde_json::to_string_pretty(&json).unwrap();
+    let diagnostics = load("chooser.json", &text).expect_err("both are errors");
+    let errors: Vec<(String, String)> = diagnostics.errors().map(|d| (d.pointer.clone(), d.message.clone())).collect();
+    assert!(errors.contains(&("/rules/0/treatments/0".into(), "unknown treatment `lazer`".into())), "{errors:?}");
+    assert!(
+        errors.contains(&("/rules/2/ends_quiz".into(), "a rule for some treatments cannot end the quiz".into())),
+        "{errors:?}"
+    );
+    let help = diagnostics.errors().find(|d| d.pointer == "/rules/0/treatments/0").and_then(|d| d.help.clone());
+    assert_eq!(help.as_deref(), Some("did you mean `laser`?"));
+}
+
+#[test]
+fn a_protocol_without_treatments_cannot_scope_a_rule() {
+    let mut json = common::default_json();
+    json["rules"][0]["treatments"] = json!(["laser"]);
+    let diagnostics = load("scoped.json", &json.to_string()).expect_err("no treatments to scope to");
+    assert!(diagnostics.errors().any(|d| d.message == "this protocol lists no `treatments` to choose from"));
+}
