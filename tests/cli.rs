@@ -27,7 +27,7 @@ fn check_accepts_the_default_protocol() {
 
     run.assert_code(OK);
     assert!(
-        run.stdout.contains(&format!("ok: {DEFAULT}: protocol `microneedling` v1.0.0 (0 errors, 0 warnings)")),
+        run.stdout.contains(&format!("ok: {DEFAULT}: protocol `microneedling` v1.1.0 (0 errors, 0 warnings)")),
         "{run}"
     );
 }
@@ -105,7 +105,7 @@ fn check_passes_a_protocol_with_warnings_and_lists_them() {
     run.assert_code(OK);
     run.assert_stdout_has(&[
         "warning: `radiation` cites no source",
-        "ok: <stdin>: protocol `microneedling` v1.0.0 (0 errors, 1 warning)",
+        "ok: <stdin>: protocol `microneedling` v1.1.0 (0 errors, 1 warning)",
     ]);
 }
 
@@ -126,7 +126,7 @@ fn verify_proves_the_default_protocol_on_every_path() {
     let run = candidacy(&["verify", DEFAULT]);
 
     run.assert_code(OK);
-    assert!(run.stdout.starts_with(&format!("verified: {DEFAULT} (protocol `microneedling` v1.0.0)")), "{run}");
+    assert!(run.stdout.starts_with(&format!("verified: {DEFAULT} (protocol `microneedling` v1.1.0)")), "{run}");
     assert!(run.stdout.contains("  paths: 178,988,265,946,875 (a number answer counts once per range"), "{run}");
     assert!(run.stdout.contains(" paths/s)"), "{run}");
     assert!(!run.stdout.contains("FAIL"), "{run}");
@@ -234,7 +234,7 @@ fn verify_names_standard_input_like_check_does() {
     let run = candidacy_with_stdin(&["verify", "-"], candidacy::DEFAULT_PROTOCOL);
 
     run.assert_code(OK);
-    assert!(run.stdout.starts_with("verified: <stdin> (protocol `microneedling` v1.0.0)"), "{run}");
+    assert!(run.stdout.starts_with("verified: <stdin> (protocol `microneedling` v1.1.0)"), "{run}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -255,7 +255,7 @@ fn evaluate_prints_a_candidate_with_its_plan() {
     assert_eq!(plan["interval_weeks_max"], 6);
     assert_eq!(plan["usual_plan_only"], false);
     let fingerprint = candidacy(&["fingerprint", DEFAULT]).stdout.trim().to_owned();
-    assert_eq!(report["protocol"], json!({"id": "microneedling", "version": "1.0.0", "fingerprint": fingerprint}));
+    assert_eq!(report["protocol"], json!({"id": "microneedling", "version": "1.1.0", "fingerprint": fingerprint}));
 }
 
 #[test]
@@ -420,7 +420,7 @@ fn table_lists_every_rule_of_the_default_protocol() {
     let run = candidacy(&["table", DEFAULT]);
 
     run.assert_code(OK);
-    assert!(run.stdout.starts_with("# Decision table: Microneedling (`microneedling` v1.0.0)"), "{run}");
+    assert!(run.stdout.starts_with("# Decision table: Microneedling (`microneedling` v1.1.0)"), "{run}");
     let rules = section(&run.stdout, "## Rules");
     for (i, id) in rule_ids().iter().enumerate() {
         let row = format!("| {} | `{id}` |", i + 1);
@@ -495,9 +495,9 @@ fn table_starts_with_id_version_and_fingerprint_and_ends_with_a_sign_off_block()
 
     run.assert_code(OK);
     let head: Vec<&str> = run.stdout.lines().skip(2).take(3).collect();
-    assert_eq!(head, ["- Protocol: `microneedling`", "- Version: 1.0.0", &format!("- Fingerprint: `{fingerprint}`")]);
+    assert_eq!(head, ["- Protocol: `microneedling`", "- Version: 1.1.0", &format!("- Fingerprint: `{fingerprint}`")]);
     let sign_off = section(&run.stdout, "## Sign-off");
-    assert!(sign_off.contains(&format!("`microneedling` v1.0.0 with fingerprint `{fingerprint}`")), "{sign_off}");
+    assert!(sign_off.contains(&format!("`microneedling` v1.1.0 with fingerprint `{fingerprint}`")), "{sign_off}");
     for field in ["Reviewed by", "Role", "Date"] {
         assert!(sign_off.contains(&format!("| {field} | |")), "{sign_off}");
     }
@@ -593,7 +593,7 @@ fn diff_names_the_visitors_whose_outcome_changes_in_words_and_in_json() {
 fn diff_reads_one_protocol_from_standard_input_but_not_both() {
     let run = candidacy_with_stdin(&["diff", DEFAULT, "-"], candidacy::DEFAULT_PROTOCOL);
     run.assert_code(OK);
-    assert!(run.stdout.contains("-> <stdin> (`microneedling` v1.0.0"), "{run}");
+    assert!(run.stdout.contains("-> <stdin> (`microneedling` v1.1.0"), "{run}");
 
     let run = candidacy_with_stdin(&["diff", "-", "-"], candidacy::DEFAULT_PROTOCOL);
     run.assert_code(USAGE);

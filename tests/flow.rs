@@ -173,7 +173,7 @@ fn a_corrupt_or_foreign_saved_quiz_is_refused() {
     let protocol = default_protocol();
     assert!(matches!(Flow::restore(&protocol, "{not json"), Err(RestoreError::Corrupt(_))));
     assert!(matches!(Flow::restore(&protocol, "null"), Err(RestoreError::Corrupt(_))));
-    let other = Flow::new(&protocol).save(&protocol).replace("microneedling@1.0.0", "microneedling@0.9.0");
+    let other = Flow::new(&protocol).save(&protocol).replace("microneedling@1.1.0", "microneedling@0.9.0");
     assert!(matches!(Flow::restore(&protocol, &other), Err(RestoreError::OtherProtocol(_))));
     let bad_answer =
         Flow::new(&protocol).save(&protocol).replace("\"answers\":{}", "\"answers\":{\"age\":\"<script>\"}");

@@ -49,7 +49,7 @@ test("a Spanish page gets the whole quiz in Spanish, to the result", async ({ pa
   const path = pathOf();
   await quiz.answerPath(path);
   await expect(quiz.checkScreen.locator("h1")).toHaveText("Revisa tus respuestas");
-  await expect(quiz.checkRow("isotretinoin").locator("dd").first()).toHaveText("No");
+  await expect(quiz.checkRow("pregnant_or_breastfeeding").locator("dd").first()).toHaveText("No");
   await expect(quiz.checkRow("age").locator("dd").first()).toHaveText(/^35 /);
   await quiz.seeResult();
   await quiz.expectOutcome("candidate", [3, 4]);
