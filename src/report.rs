@@ -54,6 +54,8 @@ pub struct TreatmentOutcome {
     pub headline: String,
     /// The reasons of the rules that fired other than notes.
     pub reasons: Vec<String>,
+    /// What to ask about instead, from the rules that rule the treatment out.
+    pub instead: Vec<String>,
     /// Whether this is a recommended treatment (its outcome is the best).
     pub recommended: bool,
 }
@@ -134,16 +136,19 @@ pub fn report(
     report.compared = (protocol.treatments.iter().zip(crate::engine::compare(protocol, walk)))
         .map(|(choice, compared)| {
             let texts = &choice.protocol.protocol;
-            let reasons = (compared.fired.iter())
+            let rules: Vec<&crate::protocol::Rule> = (compared.fired.iter())
                 .filter(|fired| fired.effect != Effect::Note)
-                .map(|fired| texts.rules[fired.rule].reason.get(locale).to_owned())
+                .map(|fired| &texts.rules[fired.rule])
                 .collect();
+            let reasons = rules.iter().map(|rule| rule.reason.get(locale).to_owned()).collect();
+            let instead = rules.iter().filter_map(|rule| Some(rule.instead.as_ref()?.get(locale).to_owned())).collect();
             TreatmentOutcome {
                 id: choice.id.clone(),
                 name: name(choice),
                 outcome: compared.outcome,
                 headline: outcome_text(texts, compared.outcome).headline.get(locale).to_owned(),
                 reasons,
+                instead,
                 recommended: compared.outcome == recommendation.outcome,
             }
         })

@@ -134,3 +134,73 @@ fn a_protocol_without_treatments_cannot_scope_a_rule() {
     let diagnostics = load("scoped.json", &json.to_string()).expect_err("no treatments to scope to");
     assert!(diagnostics.errors().any(|d| d.message == "this protocol lists no `treatments` to choose from"));
 }
+
+// The resurfacing chooser shipped in static/protocols: the seed's comparison of microneedling,
+// chemical peels and laser resurfacing.
+
+fn resurfacing() -> ValidProtocol {
+    let text = std::fs::read_to_string(format!("{}/static/protocols/resurfacing.json", env!("CARGO_MANIFEST_DIR")));
+    load("resurfacing.json", &text.unwrap()).unwrap_or_else(|diagnostics| panic!("{diagnostics}")).protocol
+}
+
+/// An adult with no finding, the given concerns and skin tone.
+fn visitor(concerns: &[&str], skin_tone: &str) -> serde_json::Value {
+    json!({
+        "concerns": concerns, "skin_tone": skin_tone, "age": 35, "pregnant_or_breastfeeding": false,
+        "skin_infection": false, "cold_sores": "never", "isotretinoin": "no", "recent_sun": false,
+        "planned_sun": false, "recent_procedures": false, "retinoids": false,
+        "photosensitising_medication": false, "blood_thinners": false, "bleeding_disorder": false,
+        "keloid_history": false, "health_conditions": false
+    })
+}
+
+#[test]
+fn resurfacing_steers_a_deep_skin_tone_with_acne_scars_to_microneedling_rather_than_laser() {
+    for tone in ["type_5", "type_6"] {
+        let (each, best) = outcomes(&resurfacing(), visitor(&["acne_scars"], tone));
+        assert_eq!(
+            each,
+            pairs(&[
+                ("microneedling", Outcome::Candidate),
+                ("chemical_peel", Outcome::Consult),
+                ("laser_resurfacing", Outcome::Consult)
+            ]),
+            "{tone}"
+        );
+        assert_eq!(best, "microneedling");
+    }
+}
+
+#[test]
+fn resurfacing_rules_peels_out_for_stretch_marks_and_says_what_to_ask_instead() {
+    let protocol = resurfacing();
+    let (each, best) = outcomes(&protocol, visitor(&["stretch_marks"], "type_3"));
+    assert_eq!(each[1], ("chemical_peel".to_owned(), Outcome::NotCandidate));
+    assert_eq!(best, "microneedling");
+    let answers = Answers::from_json(&protocol, &visitor(&["stretch_marks"], "type_3")).unwrap();
+    let walk = engine::walk(&protocol, &answers);
+    let report = candidacy::report::report(&protocol, &walk, &engine::recommend(&protocol, &walk), "es");
+    let peel = report.compared.iter().find(|t| t.id == "chemical_peel").unwrap();
+    assert_eq!(peel.instead.len(), 1, "the peel's rule says what to ask about instead");
+    assert!(peel.instead[0].to_lowercase().contains("microneedling"), "{:?}", peel.instead);
+}
+
+#[test]
+fn resurfacing_recommends_every_treatment_to_a_visitor_they_all_suit() {
+    let protocol = resurfacing();
+    let answers = Answers::from_json(&protocol, &visitor(&["fine_lines", "pigmentation"], "type_2")).unwrap();
+    let walk = engine::walk(&protocol, &answers);
+    let report = candidacy::report::report(&protocol, &walk, &engine::recommend(&protocol, &walk), "en");
+    assert!(report.compared.iter().all(|t| t.recommended && t.outcome == Outcome::Candidate), "{report:#?}");
+    assert!(report.plan.is_some(), "the first recommended treatment's plan");
+}
+
+#[test]
+fn resurfacing_is_verified_for_every_treatment() {
+    let protocol = resurfacing();
+    assert_eq!(protocol.treatments.len(), 3);
+    for choice in &protocol.treatments {
+        let report = candidacy::verify::verify(&choice.protocol).unwrap();
+        assert!(report.holds(), "treatment `{}`", choice.id);
+    }
+}

@@ -191,7 +191,15 @@ mod tests {
 
     #[test]
     fn every_text_is_substituted_that_validation_reads() {
-        let mut protocol = crate::protocol::load("default", crate::DEFAULT_PROTOCOL).unwrap().protocol.protocol;
+        // The chooser has texts of its own per treatment.
+        let chooser = include_str!("../../static/protocols/resurfacing.json");
+        for file in [crate::DEFAULT_PROTOCOL, chooser] {
+            every_text_of_is_substituted(file);
+        }
+    }
+
+    fn every_text_of_is_substituted(file: &str) {
+        let mut protocol = crate::protocol::load("test", file).unwrap().protocol.protocol;
         let listed = all_texts(&protocol).len();
         let mut visited = 0;
         for_each_text_mut(&mut protocol, &mut |text| {

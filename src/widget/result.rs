@@ -104,6 +104,9 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                             if !treatment.reasons.is_empty() {
                                 <ul class="candidacy-list">{ for treatment.reasons.iter().map(|reason| html! { <li>{reason.clone()}</li> }) }</ul>
                             }
+                            { for treatment.instead.iter().map(|instead| html! {
+                                <p class="candidacy-reason-next"><strong>{words.instead}</strong>{instead.clone()}</p>
+                            }) }
                         </li>
                     }) }
                 </ul>
