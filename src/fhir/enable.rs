@@ -41,17 +41,15 @@ pub fn enablement(protocol: &ValidProtocol, question: QuestionIdx) -> Enablement
         Some(Flat::Const(true)) => Enablement::Always,
         Some(Flat::Junction { any, atoms }) => Enablement::When { any: any && atoms.len() > 1, conditions: atoms },
         Some(Flat::Const(false)) | None => {
-            let parts: Vec<String> = (conditions.iter())
-                .map(
-                    |&(cond, holds)| {
-                        if holds {
-                            expression(protocol, cond)
-                        } else {
-                            negated(expression(protocol, cond))
-                        }
-                    },
-                )
-                .collect();
+            let part = |&(cond, holds): &(&Cond, bool)| {
+                let written = expression(protocol, cond);
+                if holds {
+                    written
+                } else {
+                    negated(written)
+                }
+            };
+            let parts: Vec<String> = conditions.iter().map(part).collect();
             Enablement::Expression(parts.join(" and "))
         }
     }
@@ -186,12 +184,10 @@ impl Flattener<'_> {
     /// "There is no answer", as a list of at most one comparison: none when the question is
     /// answered in every completed response (asked on every path, and required).
     fn missing(&self, question: QuestionIdx) -> Vec<EnableWhen> {
-        let exists_false = atom(&self.link_id(question), "exists", EnableAnswer::Boolean(false));
         if self.always_asked(question) {
-            Vec::new()
-        } else {
-            vec![exists_false]
+            return Vec::new();
         }
+        vec![atom(&self.link_id(question), "exists", EnableAnswer::Boolean(false))]
     }
 
     fn answered(&self, question: QuestionIdx) -> Flat {
