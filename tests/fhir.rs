@@ -289,9 +289,11 @@ fn on_every_path_of_the_default_protocol_the_questionnaire_enables_exactly_the_q
 }
 
 #[test]
-fn on_every_path_of_the_worked_example_the_questionnaire_enables_exactly_the_questions_asked() {
-    let protocol = load_json(&serde_json::from_str(include_str!("protocols/worked-example.json")).unwrap());
-    assert_enabled_exactly_when_asked_by_deciding_questions(&protocol);
+fn on_every_path_of_each_fixture_protocol_the_questionnaire_enables_exactly_the_questions_asked() {
+    for (name, protocol) in fixture_protocols() {
+        let checked = assert_enabled_exactly_when_asked_by_deciding_questions(&protocol);
+        assert!(checked >= protocol.questions().len(), "{name}");
+    }
 }
 
 /// Random protocols are small enough to walk every concrete path, and their conditions nest `not`,
@@ -385,14 +387,15 @@ fn closure_of_deciding_questions(protocol: &ValidProtocol, question: QuestionIdx
 // The official R4 JSON Schema
 
 #[test]
-fn questionnaires_are_valid_r4_for_the_default_protocol_the_fixtures_and_random_protocols() {
+fn questionnaires_are_valid_r4_for_the_default_protocol_every_fixture_and_random_protocols() {
     let schema = R4Schema::load();
-    let worked_example = load_json(&serde_json::from_str(include_str!("protocols/worked-example.json")).unwrap());
-    let random = (0..100).map(|seed| load_json(&random_protocol(seed)));
-    for protocol in [default_protocol(), worked_example].into_iter().chain(random) {
+    let fixtures = fixture_protocols();
+    let random = (0..100).map(|seed| (format!("random protocol {seed}"), load_json(&random_protocol(seed))));
+    let default = ("the default protocol".to_owned(), default_protocol());
+    for (name, protocol) in [default].into_iter().chain(fixtures).chain(random) {
         let questionnaire = questionnaire_json(&protocol);
         if let Err(error) = schema.check(&schema.questionnaire, &questionnaire) {
-            panic!("{}: {error}\n{questionnaire:#}", protocol.protocol.id);
+            panic!("{name}: {error}\n{questionnaire:#}");
         }
     }
 }
@@ -497,6 +500,26 @@ impl R4Schema {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
+
+/// Every protocol under `tests/protocols/` that loads (some of `invalid/` load, with warnings).
+fn fixture_protocols() -> Vec<(String, ValidProtocol)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/protocols");
+    let mut files: Vec<std::path::PathBuf> = [root.clone(), root.join("invalid")]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).unwrap().map(|entry| entry.unwrap().path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    let loaded: Vec<(String, ValidProtocol)> = (files.iter())
+        .filter_map(|path| {
+            let name = path.strip_prefix(&root).unwrap().display().to_string();
+            let loaded = candidacy::protocol::load(&name, &std::fs::read_to_string(path).unwrap()).ok()?;
+            Some((name, loaded.protocol))
+        })
+        .collect();
+    assert!(loaded.len() >= 4 && loaded.iter().any(|(name, _)| name == "worked-example.json"), "{loaded:?}");
+    loaded
+}
 
 fn questionnaire_json(protocol: &ValidProtocol) -> Json {
     serde_json::to_value(fhir::questionnaire(protocol, "en")).unwrap()
