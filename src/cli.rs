@@ -4,6 +4,7 @@
 mod check;
 mod diff;
 mod evaluate;
+mod export_fhir;
 mod table;
 mod verify;
 mod words;
@@ -42,6 +43,17 @@ pub enum Command {
         /// The answers (JSON object: question id -> option id, [option ids], true/false/"unsure", or a number), or `-`.
         #[arg(long)]
         answers: PathBuf,
+        /// The locale of the texts (falls back to English).
+        #[arg(long, default_value = "en")]
+        locale: String,
+        /// Print the answers and the recommendation as a FHIR R4 QuestionnaireResponse instead.
+        #[arg(long)]
+        fhir: bool,
+    },
+    /// Print the protocol as a FHIR R4 Questionnaire (JSON): its questions and when each is asked.
+    ExportFhir {
+        /// The protocol file (JSON), or `-` for standard input.
+        file: PathBuf,
         /// The locale of the texts (falls back to English).
         #[arg(long, default_value = "en")]
         locale: String,
@@ -91,7 +103,8 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<ExitCode> {
     match args.command {
         Command::Check { file } => check::run(&file, out),
         Command::Verify { file } => verify::run(&file, out),
-        Command::Evaluate { file, answers, locale } => evaluate::run(&file, &answers, &locale, out),
+        Command::Evaluate { file, answers, locale, fhir } => evaluate::run(&file, &answers, &locale, fhir, out),
+        Command::ExportFhir { file, locale } => export_fhir::run(&file, &locale, out),
         Command::Table { file, format, html } => table::run(&file, if html { TableFormat::Html } else { format }, out),
         Command::Diff { old, new, json } => diff::run(&old, &new, json, out),
         Command::Fingerprint { file } => match load_or_report(&file, out)? {

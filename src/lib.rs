@@ -15,6 +15,7 @@ pub mod cli;
 pub mod config;
 pub mod diff;
 pub mod engine;
+pub mod fhir;
 pub mod flow;
 pub mod host_events;
 pub mod lead;

@@ -1,4 +1,4 @@
-//! The `candidacy` binary end to end: `check`, `verify`, `evaluate`, `table`, `schema` and `--help`,
+//! The `candidacy` binary end to end: `check`, `verify`, `evaluate`, `table`, `export-fhir`, `schema` and `--help`,
 //! run as a user runs them, with their exit codes and what they print.
 
 #![cfg(not(target_arch = "wasm32"))]
@@ -412,6 +412,69 @@ fn evaluate_refuses_both_protocol_and_answers_from_standard_input() {
     assert!(run.stderr.contains("only one of the protocol and the answers can come from standard input"), "{run}");
 }
 
+#[test]
+fn evaluate_with_fhir_prints_the_answers_as_a_questionnaire_response() {
+    let dir = TempDir::new("evaluate-fhir");
+    let answers = dir.write("answers.json", &with(json!({"blood_thinners": "unsure"})).to_string());
+
+    let run = candidacy(&["evaluate", DEFAULT, "--answers", answers.to_str().unwrap(), "--fhir"]);
+
+    run.assert_code(OK);
+    let response = run.json();
+    assert_eq!(response["resourceType"], "QuestionnaireResponse");
+    assert_eq!(response["questionnaire"], "urn:candidacy:protocol:microneedling|1.0.0");
+    assert_eq!(response["status"], "completed");
+    assert!(response.get("authored").is_none(), "the CLI makes up no time: {response}");
+    let recommendation = &response["extension"][0]["extension"];
+    assert_eq!(recommendation[0], json!({"url": "outcome", "valueCode": "consult"}));
+    assert_eq!(recommendation[1], json!({"url": "rule", "valueCode": "unsure_blood_thinners"}));
+    let items = response["item"].as_array().unwrap();
+    assert_eq!(items.len(), question_ids().len() - 2, "every question but the two about scars: {response}");
+    let blood_thinners = items.iter().find(|item| item["linkId"] == "blood_thinners").unwrap();
+    assert_eq!(blood_thinners["answer"][0]["valueCoding"]["code"], "asked-unknown");
+}
+
+#[test]
+fn evaluate_with_fhir_still_names_every_missing_answer() {
+    let mut answers = safe_answers();
+    answers.as_object_mut().unwrap().remove("skin_tone");
+    let dir = TempDir::new("evaluate-fhir-missing");
+    let file = dir.write("answers.json", &answers.to_string());
+
+    let run = candidacy(&["evaluate", DEFAULT, "--answers", file.to_str().unwrap(), "--fhir"]);
+
+    run.assert_code(PROBLEMS);
+    assert!(run.stdout.contains("missing answers to `skin_tone`"), "{run}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// export-fhir
+
+#[test]
+fn export_fhir_prints_the_default_protocol_as_a_questionnaire() {
+    let run = candidacy(&["export-fhir", DEFAULT]);
+
+    run.assert_code(OK);
+    assert!(run.stdout.starts_with("{\n  \"resourceType\": \"Questionnaire\",\n"), "{run}");
+    let questionnaire = run.json();
+    assert_eq!(questionnaire["url"], "urn:candidacy:protocol:microneedling");
+    assert_eq!(questionnaire["language"], "en");
+    let fingerprint = candidacy(&["fingerprint", DEFAULT]).stdout.trim().to_owned();
+    assert_eq!(questionnaire["identifier"][0]["value"], fingerprint);
+    let link_ids: Vec<&str> =
+        questionnaire["item"].as_array().unwrap().iter().map(|item| item["linkId"].as_str().unwrap()).collect();
+    assert_eq!(link_ids, question_ids());
+}
+
+#[test]
+fn export_fhir_reads_standard_input_and_refuses_a_protocol_that_does_not_load() {
+    let run = candidacy_with_stdin(&["export-fhir", "-", "--locale", "es"], &misspelt_bleeding_disorder());
+
+    run.assert_code(PROBLEMS);
+    assert!(run.stdout.contains("error: unknown question `bleding_disorder`"), "{run}");
+    assert!(run.stdout.contains("<stdin>: 1 error; `candidacy check` lists them with their places"), "{run}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // table
 
@@ -663,6 +726,7 @@ fn every_subcommand_has_help() {
         ("table", "Print the decision table"),
         ("fingerprint", "Print the protocol's fingerprint"),
         ("diff", "Compare two versions of a protocol"),
+        ("export-fhir", "Print the protocol as a FHIR R4 Questionnaire"),
         ("schema", "Print the JSON Schema of the protocol format"),
     ];
     for (subcommand, about) in subcommands {
@@ -679,7 +743,7 @@ fn help_lists_every_subcommand() {
     let run = candidacy(&["--help"]);
 
     run.assert_code(OK);
-    for subcommand in ["check", "verify", "evaluate", "table", "fingerprint", "diff", "schema"] {
+    for subcommand in ["check", "verify", "evaluate", "table", "fingerprint", "diff", "export-fhir", "schema"] {
         assert!(run.stdout.contains(&format!("  {subcommand} ")), "{subcommand}: {run}");
     }
 }

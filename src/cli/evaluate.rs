@@ -1,4 +1,5 @@
-//! `candidacy evaluate FILE --answers ANSWERS.json`: one visitor's recommendation as JSON.
+//! `candidacy evaluate FILE --answers ANSWERS.json [--fhir]`: one visitor's recommendation as JSON,
+//! or their answers and recommendation as a FHIR R4 `QuestionnaireResponse`.
 
 use std::io::Write;
 use std::path::Path;
@@ -12,7 +13,7 @@ use crate::engine::{self, Step};
 use crate::protocol::condition::Known;
 use crate::report::report;
 
-pub fn run(path: &Path, answers_path: &Path, locale: &str, out: &mut dyn Write) -> Result<ExitCode> {
+pub fn run(path: &Path, answers_path: &Path, locale: &str, fhir: bool, out: &mut dyn Write) -> Result<ExitCode> {
     if path.as_os_str() == "-" && answers_path.as_os_str() == "-" {
         bail!("only one of the protocol and the answers can come from standard input");
     }
@@ -55,8 +56,14 @@ pub fn run(path: &Path, answers_path: &Path, locale: &str, out: &mut dyn Write) 
                     protocol.questions()[question].id
                 );
             }
-            let report = report(&protocol, &walk, &recommendation, locale);
-            writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+            let json = if fhir {
+                // The CLI stays reproducible: no `authored` time is made up.
+                let response = crate::fhir::questionnaire_response(&protocol, &walk, &recommendation, locale, None);
+                serde_json::to_string_pretty(&response)?
+            } else {
+                serde_json::to_string_pretty(&report(&protocol, &walk, &recommendation, locale))?
+            };
+            writeln!(out, "{json}")?;
             Ok(ExitCode::SUCCESS)
         }
     }
