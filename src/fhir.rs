@@ -236,11 +236,14 @@ fn response_answers(protocol: &ValidProtocol, question: QuestionIdx, value: Valu
 }
 
 /// The outcome, every rule that fired (notes included), the rule that ended the quiz early, and
-/// the fingerprint of the protocol that decided them.
+/// the fingerprint of the protocol that decided them; for a chooser, the recommended treatment
+/// first (its rules are the ones that fired).
 fn recommendation_extension(protocol: &ValidProtocol, recommendation: &Recommendation) -> Extension {
-    let rules = &protocol.protocol.rules;
+    let chosen = recommendation.treatment.map(|t| &protocol.treatments[t]);
+    let rules = &chosen.map_or(protocol, |choice| &choice.protocol).protocol.rules;
     let part = |url: &str, value| Extension::new(url, value);
     let mut parts = vec![part("outcome", ValueX::Code(recommendation.outcome.as_str().to_owned()))];
+    parts.extend(chosen.map(|choice| part("treatment", ValueX::Code(choice.id.clone()))));
     parts.extend(recommendation.fired.iter().map(|fired| part("rule", ValueX::Code(rules[fired.rule].id.clone()))));
     parts.extend(recommendation.ended_by.map(|rule| part("endedEarlyBy", ValueX::Code(rules[rule].id.clone()))));
     parts.push(part("fingerprint", ValueX::String(protocol.fingerprint.clone())));

@@ -204,3 +204,19 @@ fn resurfacing_is_verified_for_every_treatment() {
         assert!(report.holds(), "treatment `{}`", choice.id);
     }
 }
+
+#[test]
+fn a_chooser_s_fhir_response_names_the_recommended_treatment_and_its_rules() {
+    let protocol = mini();
+    let answers = json!({"concerns": ["acne_scars"], "skin_tone": "deep", "pregnant": "unsure"});
+    let walk = engine::walk(&protocol, &Answers::from_json(&protocol, &answers).unwrap());
+    let recommendation = engine::recommend(&protocol, &walk);
+    let response =
+        serde_json::to_value(candidacy::fhir::questionnaire_response(&protocol, &walk, &recommendation, "en", None));
+    let parts = response.unwrap()["extension"][0]["extension"].clone();
+    let codes: Vec<(String, String)> = (parts.as_array().unwrap().iter())
+        .filter_map(|part| Some((part["url"].as_str()?.to_owned(), part["valueCode"].as_str()?.to_owned())))
+        .collect();
+    let pair = |url: &str, code: &str| (url.to_owned(), code.to_owned());
+    assert_eq!(codes, [pair("outcome", "consult"), pair("treatment", "needling"), pair("rule", "unsure_pregnant")]);
+}

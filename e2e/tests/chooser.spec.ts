@@ -57,8 +57,8 @@ test("a deep skin tone with acne scars is steered to microneedling rather than l
   await expect(compared.nth(0)).toHaveAttribute("data-treatment", "microneedling");
   await expect(compared.nth(0)).toHaveAttribute("data-recommended", "");
   await expect(compared.nth(0)).toContainText("Recommended for you");
-  await expect(quiz.result.locator('li[data-treatment="laser_resurfacing"]')).toHaveAttribute("data-outcome", "consult");
-  await expect(quiz.result.locator('li[data-treatment="chemical_peel"]')).toHaveAttribute("data-outcome", "consult");
+  await expect(quiz.result.locator('li[data-treatment="laser_resurfacing"]')).toHaveAttribute("data-treatment-outcome", "consult");
+  await expect(quiz.result.locator('li[data-treatment="chemical_peel"]')).toHaveAttribute("data-treatment-outcome", "consult");
   await expect(quiz.result.locator('li[data-treatment="laser_resurfacing"]')).not.toHaveAttribute("data-recommended");
 });
 
@@ -69,7 +69,7 @@ test("the chooser in Spanish: a peel is ruled out for stretch marks, with what t
   await quiz.seeResult();
   await expect(quiz.result).toHaveAttribute("data-treatment", "microneedling");
   const peel = quiz.result.locator('li[data-treatment="chemical_peel"]');
-  await expect(peel).toHaveAttribute("data-outcome", "not_candidate");
+  await expect(peel).toHaveAttribute("data-treatment-outcome", "not_candidate");
   await expect(peel).toContainText("Qué puedes preguntar en su lugar:");
   await expect(quiz.result.getByRole("heading", { name: "Cómo encaja cada tratamiento contigo" })).toBeVisible();
 });

@@ -94,7 +94,6 @@ pub async fn copy_text(text: &str) -> bool {
 }
 
 /// Offers `contents` as a file download named `file_name`, without leaving the page.
-#[expect(dead_code, reason = "the result screen's FHIR download comes next")]
 pub fn download(file_name: &str, mime: &str, contents: &str) -> bool {
     let offer = || -> Result<(), wasm_bindgen::JsValue> {
         let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));

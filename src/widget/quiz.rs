@@ -309,6 +309,22 @@ pub fn Quiz(props: &QuizProps) -> Html {
             let recommendation = crate::engine::recommend(protocol, &walk);
             let report = crate::report::report(protocol, &walk, &recommendation, &locale);
             let summary = crate::report::summary_text(protocol, &walk, &report, &locale);
+            // Built when asked for: the visitor's answers as a FHIR QuestionnaireResponse file.
+            let on_download = {
+                let (protocol, answers, locale) = (protocol.clone(), flow.answers.clone(), locale.clone());
+                Callback::from(move |_: ()| {
+                    let walk = crate::engine::walk(&protocol, &answers);
+                    let recommendation = crate::engine::recommend(&protocol, &walk);
+                    let authored = String::from(js_sys::Date::new_0().to_iso_string());
+                    let response =
+                        crate::fhir::questionnaire_response(&protocol, &walk, &recommendation, &locale, Some(&authored));
+                    let json = serde_json::to_string_pretty(&response).expect("a response serializes");
+                    let file = format!("{}-answers.fhir.json", protocol.protocol.id);
+                    if !browser::download(&file, "application/fhir+json", &json) {
+                        browser::warn("candidacy: the browser refused the download of the answers");
+                    }
+                })
+            };
             let announcement = report.headline.clone();
             let lead_form = props.config.lead_endpoint.as_ref().map(|endpoint| {
                 html! {
@@ -341,6 +357,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
                     on_change_answers={dispatch(Action::ChangeAnswers)}
                     on_start_over={start_over}
                     summary={summary}
+                    {on_download}
                 />
                 {lead_form}
                 </>

@@ -23,6 +23,8 @@ pub struct ResultProps {
     pub on_start_over: Callback<()>,
     /// The result as plain text, for the clipboard.
     pub summary: AttrValue,
+    /// Downloads the answers as a FHIR QuestionnaireResponse.
+    pub on_download: Callback<()>,
 }
 
 /// Where copying the summary stands; said in a status message next to the button.
@@ -93,7 +95,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                 <h2 class="candidacy-subheading" id="candidacy-compared-title">{words.compared_title}</h2>
                 <ul class="candidacy-list candidacy-treatments">
                     { for ordered.map(|treatment| html! {
-                        <li data-treatment={treatment.id.clone()} data-outcome={treatment.outcome.as_str()} data-recommended={treatment.recommended.then_some("")}>
+                        <li data-treatment={treatment.id.clone()} data-treatment-outcome={treatment.outcome.as_str()} data-recommended={treatment.recommended.then_some("")}>
                             <p class="candidacy-treatment-name">
                                 <strong>{treatment.name.clone()}</strong>
                                 if treatment.recommended {
@@ -169,6 +171,12 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                         {words.copy_summary}
                     </button>
                 </div>
+                <p class="candidacy-download">
+                    <button type="button" class="candidacy-link-button" data-action="download-answers" aria-describedby="candidacy-download-hint" onclick={props.on_download.reform(|_: MouseEvent| ())}>
+                        {words.download_answers}
+                    </button>
+                    <span class="candidacy-hint" id="candidacy-download-hint">{words.download_answers_hint}</span>
+                </p>
                 <p class="candidacy-copy-status" aria-live="polite">
                     {match *copied { Copied::NotYet => "", Copied::Done => words.copied, Copied::Refused => words.copy_failed }}
                 </p>
