@@ -1,6 +1,7 @@
 // A chooser protocol in the widget: static/protocols/resurfacing.json compares microneedling,
 // chemical peels and laser resurfacing with one set of questions, recommends the best fit and
 // shows how each treatment suits the visitor.
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "./fixtures/test";
 import { CLINIC, addWidget } from "./fixtures/host_page";
 import type { QuizPage } from "./fixtures/quiz_page";
@@ -72,4 +73,7 @@ test("the chooser in Spanish: a peel is ruled out for stretch marks, with what t
   await expect(peel).toHaveAttribute("data-treatment-outcome", "not_candidate");
   await expect(peel).toContainText("Qué puedes preguntar en su lugar:");
   await expect(quiz.result.getByRole("heading", { name: "Cómo encaja cada tratamiento contigo" })).toBeVisible();
+  const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+  const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });
