@@ -18,6 +18,9 @@ const ATTRIBUTES = [
 const EVENTS = ["candidacy:start", "candidacy:step", "candidacy:complete", "candidacy:action"];
 
 const params = new URLSearchParams(location.search);
+// This page's own `lang` would otherwise pick the widget's language: the frame speaks the
+// language it is asked for (`locale`), else the visitor's browser's, as an element would.
+document.documentElement.lang = params.get("locale") || navigator.languages?.[0] || navigator.language || "en";
 const quiz = document.createElement("candidacy-quiz");
 for (const name of ATTRIBUTES) {
   if (params.has(name)) quiz.setAttribute(name, params.get(name));

@@ -163,3 +163,13 @@ test("a right-to-left protocol reads and lays out right to left", async ({ page 
   await expect(quiz.result.locator("h1")).toHaveText("נראה שהטיפול מתאים לך.");
   expect(await overflow(quiz)).toEqual({ page: 0, widget: 0 });
 });
+
+test("in iframe mode, the frame follows the visitor's browser languages, not its own page's", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "es-ES" });
+  const page = await context.newPage();
+  await page.goto("/demo/iframe.html");
+  const widget = page.frameLocator("iframe").locator("candidacy-quiz .candidacy:not([data-first-screen])");
+  await expect(widget).toHaveAttribute("lang", "es");
+  await expect(widget.locator('[data-action="start"]')).toHaveText("Empezar");
+  await context.close();
+});
