@@ -1,5 +1,5 @@
 //! The `candidacy` binary end to end: `check`, `verify`, `evaluate`, `table`, `schema` and `--help`,
-//! run as a user runs them, with their exit codes and what they print.
+//! run as a user runs them, with their exit codes and what they print (`preview`: `tests/preview.rs`).
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -664,6 +664,7 @@ fn every_subcommand_has_help() {
         ("fingerprint", "Print the protocol's fingerprint"),
         ("diff", "Compare two versions of a protocol"),
         ("schema", "Print the JSON Schema of the protocol format"),
+        ("preview", "Serve the widget running a protocol on 127.0.0.1"),
     ];
     for (subcommand, about) in subcommands {
         let run = candidacy(&[subcommand, "--help"]);
@@ -679,7 +680,7 @@ fn help_lists_every_subcommand() {
     let run = candidacy(&["--help"]);
 
     run.assert_code(OK);
-    for subcommand in ["check", "verify", "evaluate", "table", "fingerprint", "diff", "schema"] {
+    for subcommand in ["check", "verify", "evaluate", "table", "fingerprint", "diff", "schema", "preview"] {
         assert!(run.stdout.contains(&format!("  {subcommand} ")), "{subcommand}: {run}");
     }
 }
