@@ -52,6 +52,13 @@ fn the_protocol_is_read_afresh_on_every_request() {
     let second = preview.get("/preview/protocol.json");
     assert_eq!(second.text(), edited);
     assert!(preview.get("/").text().contains("v1.0.1"));
+
+    // An edit that breaks the file is still served (the widget shows its fallback), and the page says why.
+    let broken = edited.replacen(r#"{"yes": "radiation"}"#, r#"{"yes": "radiaton"}"#, 1);
+    std::fs::write(&file, &broken).unwrap();
+    assert_eq!(preview.get("/preview/protocol.json").text(), broken);
+    let page = preview.get("/").text();
+    assert!(page.contains("<pre>") && page.contains("unknown question `radiaton`"), "{page}");
 }
 
 #[test]
@@ -70,7 +77,8 @@ fn widget_files_come_from_dist_with_their_content_types() {
     assert_eq!(preview.get("/protocols/other.json").header("content-type"), Some("application/json; charset=utf-8"));
     assert_eq!(preview.get("/missing.js").status, 404);
     assert_eq!(preview.request("HEAD /widget_bg.wasm HTTP/1.1").body, b"");
-    assert_eq!(preview.request("POST / HTTP/1.1").status, 405);
+    let post = preview.request("POST / HTTP/1.1");
+    assert_eq!((post.status, post.header("allow")), (405, Some("GET, HEAD")));
 }
 
 #[test]

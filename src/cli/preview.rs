@@ -96,21 +96,23 @@ struct Response {
     status: &'static str,
     content_type: &'static str,
     body: Vec<u8>,
-    csp: bool,
+    /// Headers beyond the ones every response has (type, length, no caching, no sniffing).
+    headers: Vec<(&'static str, &'static str)>,
 }
 
 impl Response {
     fn ok(content_type: &'static str, body: Vec<u8>) -> Response {
-        Response { status: "200 OK", content_type, body, csp: false }
+        Response { status: "200 OK", content_type, body, headers: Vec::new() }
     }
 
     fn text(status: &'static str, message: &str) -> Response {
-        Response {
-            status,
-            content_type: "text/plain; charset=utf-8",
-            body: format!("{message}\n").into_bytes(),
-            csp: false,
-        }
+        let body = format!("{message}\n").into_bytes();
+        Response { status, content_type: "text/plain; charset=utf-8", body, headers: Vec::new() }
+    }
+
+    fn with_header(mut self, name: &'static str, value: &'static str) -> Response {
+        self.headers.push((name, value));
+        self
     }
 }
 
@@ -124,7 +126,8 @@ impl Site {
         };
         let response = match method.as_str() {
             "GET" | "HEAD" => self.respond(&target),
-            _ => Response::text("405 Method Not Allowed", "the preview only answers GET and HEAD"),
+            _ => Response::text("405 Method Not Allowed", "the preview only answers GET and HEAD")
+                .with_header("Allow", "GET, HEAD"),
         };
         write_response(&mut stream, &response, method != "HEAD")
     }
@@ -133,11 +136,8 @@ impl Site {
     fn respond(&self, target: &str) -> Response {
         let (path, query) = target.split_once('?').unwrap_or((target, ""));
         match path {
-            "/" => {
-                let mut page = Response::ok("text/html; charset=utf-8", self.page(locale_in(query)).into_bytes());
-                page.csp = true;
-                page
-            }
+            "/" => Response::ok("text/html; charset=utf-8", self.page(locale_in(query)).into_bytes())
+                .with_header("Content-Security-Policy", STRICT_CSP),
             PROTOCOL_PATH => match std::fs::read(&self.protocol_file) {
                 Ok(text) => {
                     self.warn_if_broken(&text);
@@ -274,11 +274,8 @@ fn write_response(stream: &mut TcpStream, response: &Response, with_body: bool) 
         response.content_type,
         response.body.len()
     );
-    if response.status.starts_with("405") {
-        head.push_str("Allow: GET, HEAD\r\n");
-    }
-    if response.csp {
-        head.push_str(&format!("Content-Security-Policy: {STRICT_CSP}\r\n"));
+    for (name, value) in &response.headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str("\r\n");
     stream.write_all(head.as_bytes())?;
