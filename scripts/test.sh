@@ -23,10 +23,12 @@ cargo clippy --locked --all-targets -- -D warnings
 step "cargo clippy (wasm32 with the widget, all targets)"
 cargo clippy --locked --target wasm32-unknown-unknown --features widget --all-targets -- -D warnings
 
-step "the default protocol checks and verifies"
+step "the shipped protocols check and verify (a chooser treatment by treatment)"
 cargo build --locked --release --quiet
-target/release/candidacy check static/protocols/microneedling.json
-target/release/candidacy verify static/protocols/microneedling.json
+for protocol in static/protocols/*.json; do
+    target/release/candidacy check "$protocol"
+    target/release/candidacy verify "$protocol"
+done
 
 step "cargo test (native)"
 cargo test --locked

@@ -5,6 +5,7 @@ mod check;
 mod diff;
 mod evaluate;
 mod export_fhir;
+mod preview;
 mod table;
 mod verify;
 mod words;
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
-/// Candidacy: check, verify, evaluate and print treatment-candidacy protocols.
+/// Candidacy: check, verify, evaluate, preview and print treatment-candidacy protocols.
 #[derive(Debug, Parser)]
 #[command(name = "candidacy", version, about, long_about = None)]
 pub struct Args {
@@ -83,6 +84,17 @@ pub enum Command {
         /// The protocol file (JSON), or `-` for standard input.
         file: PathBuf,
     },
+    /// Serve the widget running a protocol on 127.0.0.1, to click through while editing it.
+    Preview {
+        /// The protocol file (JSON); read again on every request, so an edit shows on reload.
+        file: PathBuf,
+        /// The port on 127.0.0.1; 0 picks a free one.
+        #[arg(long, default_value_t = 8090)]
+        port: u16,
+        /// The built widget (`trunk build --release` makes it).
+        #[arg(long, default_value = "dist")]
+        dist: PathBuf,
+    },
     /// Print the JSON Schema of the protocol format.
     Schema,
 }
@@ -114,6 +126,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<ExitCode> {
             }
             None => Ok(ExitCode::from(EXIT_PROBLEMS)),
         },
+        Command::Preview { file, port, dist } => preview::run(&file, port, &dist, out),
         Command::Schema => {
             write!(out, "{}", crate::protocol::json_schema())?;
             Ok(ExitCode::SUCCESS)

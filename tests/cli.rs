@@ -1,5 +1,5 @@
 //! The `candidacy` binary end to end: `check`, `verify`, `evaluate`, `table`, `export-fhir`, `schema` and `--help`,
-//! run as a user runs them, with their exit codes and what they print.
+//! run as a user runs them, with their exit codes and what they print (`preview`: `tests/preview.rs`).
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -422,7 +422,7 @@ fn evaluate_with_fhir_prints_the_answers_as_a_questionnaire_response() {
     run.assert_code(OK);
     let response = run.json();
     assert_eq!(response["resourceType"], "QuestionnaireResponse");
-    assert_eq!(response["questionnaire"], "urn:candidacy:protocol:microneedling|1.0.0");
+    assert_eq!(response["questionnaire"], "urn:candidacy:protocol:microneedling|1.1.0");
     assert_eq!(response["status"], "completed");
     assert!(response.get("authored").is_none(), "the CLI makes up no time: {response}");
     let recommendation = &response["extension"][0]["extension"];
@@ -728,6 +728,7 @@ fn every_subcommand_has_help() {
         ("diff", "Compare two versions of a protocol"),
         ("export-fhir", "Print the protocol as a FHIR R4 Questionnaire"),
         ("schema", "Print the JSON Schema of the protocol format"),
+        ("preview", "Serve the widget running a protocol on 127.0.0.1"),
     ];
     for (subcommand, about) in subcommands {
         let run = candidacy(&[subcommand, "--help"]);
@@ -743,7 +744,9 @@ fn help_lists_every_subcommand() {
     let run = candidacy(&["--help"]);
 
     run.assert_code(OK);
-    for subcommand in ["check", "verify", "evaluate", "table", "fingerprint", "diff", "export-fhir", "schema"] {
+    for subcommand in
+        ["check", "verify", "evaluate", "table", "fingerprint", "diff", "export-fhir", "schema", "preview"]
+    {
         assert!(run.stdout.contains(&format!("  {subcommand} ")), "{subcommand}: {run}");
     }
 }

@@ -33,7 +33,7 @@ fn the_questionnaire_has_one_item_per_question_and_one_answer_option_per_answer(
 
     assert_eq!(questionnaire["resourceType"], "Questionnaire");
     assert_eq!(questionnaire["url"], "urn:candidacy:protocol:microneedling");
-    assert_eq!(questionnaire["version"], "1.0.0");
+    assert_eq!(questionnaire["version"], "1.1.0");
     assert_eq!(
         questionnaire["identifier"],
         json!([{"system": "urn:candidacy:fingerprint", "value": protocol.fingerprint}])
@@ -157,7 +157,7 @@ fn a_response_carries_the_recommendation_and_the_path_in_asking_order() {
 
     let response = response(&protocol, &walk);
 
-    assert_eq!(response["questionnaire"], "urn:candidacy:protocol:microneedling|1.0.0");
+    assert_eq!(response["questionnaire"], "urn:candidacy:protocol:microneedling|1.1.0");
     assert_eq!((response["status"].as_str(), response["authored"].as_str()), (Some("completed"), Some(AUTHORED)));
     let link_ids: Vec<&str> =
         response["item"].as_array().unwrap().iter().map(|i| i["linkId"].as_str().unwrap()).collect();
@@ -190,6 +190,8 @@ fn texts_follow_the_locale_and_fall_back_to_english() {
     json["treatment"]["name"] = json!({"en": "Microneedling", "es": "Micropunción"});
     json["questions"][0]["prompt"] =
         json!({"en": "What would you like to improve?", "es": "¿Qué le gustaría mejorar?"});
+    // A text without Spanish falls back to English.
+    json["questions"][1]["prompt"] = json!("Which areas would you like treated?");
     let protocol = load_json(&json);
 
     let questionnaire = serde_json::to_value(fhir::questionnaire(&protocol, "es-MX")).unwrap();

@@ -316,8 +316,13 @@ pub fn Quiz(props: &QuizProps) -> Html {
                     let walk = crate::engine::walk(&protocol, &answers);
                     let recommendation = crate::engine::recommend(&protocol, &walk);
                     let authored = String::from(js_sys::Date::new_0().to_iso_string());
-                    let response =
-                        crate::fhir::questionnaire_response(&protocol, &walk, &recommendation, &locale, Some(&authored));
+                    let response = crate::fhir::questionnaire_response(
+                        &protocol,
+                        &walk,
+                        &recommendation,
+                        &locale,
+                        Some(&authored),
+                    );
                     let json = serde_json::to_string_pretty(&response).expect("a response serializes");
                     let file = format!("{}-answers.fhir.json", protocol.protocol.id);
                     if !browser::download(&file, "application/fhir+json", &json) {
