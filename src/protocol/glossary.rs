@@ -40,8 +40,13 @@ pub const KNOWN_TERMS: &[&str] = &[
 ];
 
 /// Whether `text` mentions `term` as a whole word or phrase (any case; a plural `s` allowed).
+/// A parameter's name in braces (`{retinoid_pause}`) is not a mention: it is replaced at load.
 pub fn mentions(text: &str, term: &str) -> bool {
-    let (text, term) = (text.to_lowercase(), term.trim().to_lowercase());
+    let mut words = text.to_owned();
+    for placeholder in super::parameters::placeholders(text).into_iter().rev() {
+        words.replace_range(placeholder.range, " ");
+    }
+    let (text, term) = (words.to_lowercase(), term.trim().to_lowercase());
     if term.is_empty() {
         return false;
     }
@@ -154,5 +159,6 @@ mod tests {
         assert!(!mentions("collagenous", "collagen"));
         assert!(mentions("Eczema, psoriasis", "psoriasis"));
         assert!(!mentions("anything", ""));
+        assert!(!mentions("stop for {retinoid_pause} before", "retinoid"), "a parameter's name is no mention");
     }
 }
