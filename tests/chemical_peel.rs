@@ -8,6 +8,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use candidacy::answers::Answers;
@@ -15,6 +17,7 @@ use candidacy::engine::{self, Recommendation, Step, Walk};
 use candidacy::protocol::glossary::{entries_in, question_text};
 use candidacy::protocol::{self, Effect, Outcome, ValidProtocol};
 use candidacy::report::{self, RecommendationReport};
+use common::report::{assert_reason_complete, note_ids, reason_ids};
 use serde_json::{json, Value};
 
 const PATH: &str = "static/protocols/chemical-peel.json";
@@ -511,22 +514,7 @@ fn assert_rule_fires(rule: &str, patch: Value, expected: Outcome, with_notes: &[
     let effect = peel_protocol().protocol.rules.iter().find(|r| r.id == rule).expect("the rule exists").effect;
     let shown = if effect == Effect::Note { &result.report.notes } else { &result.report.reasons };
     let reason = shown.iter().find(|r| r.rule == rule).unwrap_or_else(|| panic!("rule `{rule}` is not shown"));
-    assert!(!reason.text.is_empty(), "rule `{rule}`: no reason text");
-    assert!(!reason.answers.is_empty(), "rule `{rule}`: no answers behind it");
-    let has = |text: &Option<String>| text.as_deref().is_some_and(|t| !t.trim().is_empty());
-    match expected {
-        Outcome::Postpone => assert!(has(&reason.come_back), "rule `{rule}`: no come_back"),
-        Outcome::NotCandidate => assert!(has(&reason.instead), "rule `{rule}`: no instead"),
-        Outcome::Candidate | Outcome::Consult => {}
-    }
-}
-
-fn reason_ids(report: &RecommendationReport) -> Vec<&str> {
-    report.reasons.iter().map(|r| r.rule.as_str()).collect()
-}
-
-fn note_ids(report: &RecommendationReport) -> Vec<&str> {
-    report.notes.iter().map(|r| r.rule.as_str()).collect()
+    assert_reason_complete(reason, rule, expected);
 }
 
 /// A plan as the report shows it.

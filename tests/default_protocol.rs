@@ -6,12 +6,15 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use candidacy::answers::Answers;
 use candidacy::engine::{self, Progress, Recommendation, Step, Walk};
 use candidacy::protocol::{self, Effect, Outcome, ValidProtocol};
 use candidacy::report::{self, RecommendationReport};
+use common::report::{assert_reason_complete, note_ids, reason_ids};
 use serde_json::{json, Value};
 
 // ---------------------------------------------------------------------------------------------
@@ -733,22 +736,7 @@ fn assert_rule_fires_alone(rule: &str, patch: Value, expected: Outcome) {
         panic!("rule `{rule}`: shown {} times", shown.len());
     };
     assert_eq!(reason.rule, rule);
-    assert!(!reason.text.is_empty(), "rule `{rule}`: no reason text");
-    assert!(!reason.answers.is_empty(), "rule `{rule}`: no answers behind it");
-    let has = |text: &Option<String>| text.as_deref().is_some_and(|t| !t.trim().is_empty());
-    match expected {
-        Outcome::Postpone => assert!(has(&reason.come_back), "rule `{rule}`: no come_back"),
-        Outcome::NotCandidate => assert!(has(&reason.instead), "rule `{rule}`: no instead"),
-        Outcome::Candidate | Outcome::Consult => {}
-    }
-}
-
-fn reason_ids(report: &RecommendationReport) -> Vec<&str> {
-    report.reasons.iter().map(|r| r.rule.as_str()).collect()
-}
-
-fn note_ids(report: &RecommendationReport) -> Vec<&str> {
-    report.notes.iter().map(|r| r.rule.as_str()).collect()
+    assert_reason_complete(reason, rule, expected);
 }
 
 fn question_id(protocol: &ValidProtocol, question: usize) -> &str {

@@ -3,6 +3,7 @@
 
 pub mod quiz;
 pub mod random_protocol;
+pub mod report;
 
 use candidacy::answers::{Answers, Value};
 use candidacy::protocol::{load, QuestionIdx, ValidProtocol};
