@@ -15,6 +15,7 @@ mod load;
 pub mod locate;
 pub mod parameters;
 mod text;
+mod texts;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -32,8 +33,8 @@ pub use fingerprint::{canonical_json, fingerprint, FINGERPRINT_LEN};
 pub use load::{load, LoadError, Loaded};
 pub use locate::locate;
 pub use text::{best_locale, negotiate, text_direction, Text};
-pub(crate) use validate::all_texts;
-pub use validate::missing_texts;
+pub(crate) use texts::all_texts;
+pub use texts::missing_texts;
 
 /// The protocol format's JSON Schema, as committed at `static/protocol.schema.json`.
 #[cfg(not(target_arch = "wasm32"))]

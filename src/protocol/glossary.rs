@@ -2,7 +2,7 @@
 //! widget explains each the first time), and which known terms a protocol leaves unexplained.
 
 use super::diagnostic::Diagnostic;
-use super::validate::all_texts;
+use super::texts::all_texts;
 use super::{GlossaryEntry, Protocol, Question};
 
 /// Terms a layperson may not know; a protocol that uses one should explain it in its glossary.

@@ -8,7 +8,8 @@
 use std::collections::BTreeMap;
 
 use super::diagnostic::Diagnostic;
-use super::validate::{all_texts, did_you_mean};
+use super::texts::all_texts;
+use super::validate::did_you_mean;
 use super::{Parameter, Protocol, Text};
 
 /// One placeholder in a text.
