@@ -950,3 +950,14 @@ fn outcome_count(stdout: &str, outcome: &str) -> Option<u128> {
     assert!(line.trim_end().ends_with('%'), "{line}");
     count.replace(',', "").parse().ok()
 }
+
+#[test]
+fn table_of_a_chooser_lists_its_treatments_and_says_which_each_rule_is_for() {
+    let run = candidacy(&["table", "tests/protocols/chooser-mini.json"]);
+
+    run.assert_code(OK);
+    assert!(run.stdout.contains("| `needling` | Microneedling |\n| `laser` | Laser resurfacing |"), "{run}");
+    assert!(run.stdout.contains("| skin_tone is deep | consult for `laser` |"), "{run}");
+    assert!(run.stdout.contains("| yes for `laser`: findings `deep` |"), "{run}");
+    assert!(run.stdout.contains("| postpone, ends the quiz |"), "a rule for every treatment names none: {run}");
+}

@@ -71,10 +71,25 @@ fn sheet(protocol: &ValidProtocol) -> Sheet {
         });
     }
 
+    if !doc.treatments.is_empty() {
+        let treatments = doc
+            .treatments
+            .iter()
+            .map(|option| vec![format!("`{}`", option.id), option.treatment.name.get("en").to_owned()]);
+        sections.push(Section {
+            heading: "Treatments",
+            note: Some("A chooser: each visitor is recommended the treatment(s) with the best outcome. A rule, plan part or screening question applies to every treatment unless it names some.".into()),
+            header: vec!["treatment", "name"],
+            rows: treatments.collect(),
+        });
+    }
+
     let questions = doc.questions.iter().enumerate().map(|(i, question)| {
         let asked_if = question.ask_if.as_ref().map_or("always".to_owned(), |c| words::condition(protocol, c));
-        let screening =
-            if question.screening { format!("yes: findings {}", findings(question)) } else { "no".to_owned() };
+        let screening = match question.screening {
+            true => format!("yes{}: findings {}", scope(&question.screens_for), findings(question)),
+            false => "no".to_owned(),
+        };
         vec![
             (i + 1).to_string(),
             format!("`{}`", question.id),
@@ -92,7 +107,7 @@ fn sheet(protocol: &ValidProtocol) -> Sheet {
     });
 
     let rules = doc.rules.iter().enumerate().map(|(i, rule)| {
-        let mut effect = rule.effect.as_str().to_owned();
+        let mut effect = rule.effect.as_str().to_owned() + &scope(&rule.treatments);
         if rule.ends_quiz {
             effect.push_str(", ends the quiz");
         }
@@ -121,7 +136,7 @@ fn sheet(protocol: &ValidProtocol) -> Sheet {
 
     let plans = doc.plans.iter().map(|part| {
         vec![
-            format!("`{}` {}", part.id, part.label.get("en")),
+            format!("`{}` {}{}", part.id, part.label.get("en"), scope(&part.treatments)),
             words::condition(protocol, &part.when),
             format!("{}–{}", part.sessions.min, part.sessions.max),
             format!("{}–{}", part.interval_weeks.min, part.interval_weeks.max),
@@ -161,6 +176,14 @@ fn sheet(protocol: &ValidProtocol) -> Sheet {
             "I have reviewed the screening logic of `{}` v{} with fingerprint `{}`, as set out above.",
             doc.id, doc.version, protocol.fingerprint
         ),
+    }
+}
+
+/// " for `laser`, `peel`" when a chooser's rule, plan part or question names its treatments.
+fn scope(treatments: &[String]) -> String {
+    match treatments {
+        [] => String::new(),
+        named => format!(" for {}", named.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ")),
     }
 }
 
