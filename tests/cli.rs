@@ -961,3 +961,24 @@ fn table_of_a_chooser_lists_its_treatments_and_says_which_each_rule_is_for() {
     assert!(run.stdout.contains("| yes for `laser`: findings `deep` |"), "{run}");
     assert!(run.stdout.contains("| postpone, ends the quiz |"), "a rule for every treatment names none: {run}");
 }
+
+#[test]
+fn diff_of_a_chooser_compares_each_treatment_and_names_the_one_that_changed() {
+    let dir = TempDir::new("diff-chooser");
+    let mut edited: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("tests/protocols/chooser-mini.json").unwrap()).unwrap();
+    edited["rules"][0]["effect"] = json!("not_candidate");
+    edited["rules"][0]["instead"] = json!("Ask about microneedling.");
+    let new = dir.write("edited.json", &edited.to_string());
+
+    let run = candidacy(&["diff", "tests/protocols/chooser-mini.json", new.to_str().unwrap()]);
+
+    run.assert_code(PROBLEMS);
+    let [needling, laser] = run.stdout.split("diff: ").skip(1).collect::<Vec<_>>()[..] else {
+        panic!("one comparison per treatment: {run}");
+    };
+    assert!(needling.contains("treatment `needling`") && needling.contains("logic: unchanged"), "{run}");
+    assert!(laser.contains("treatment `laser`") && laser.contains("consult → not_candidate"), "{run}");
+    let json = candidacy(&["diff", "tests/protocols/chooser-mini.json", new.to_str().unwrap(), "--json"]);
+    json.assert_code(USAGE);
+}

@@ -24,20 +24,58 @@ pub fn run(old_path: &Path, new_path: &Path, as_json: bool, out: &mut dyn Write)
     let Some((new_name, new)) = load_or_report(new_path, out)? else {
         return Ok(ExitCode::from(EXIT_PROBLEMS));
     };
+    if old.treatments.is_empty() && new.treatments.is_empty() {
+        return diff_one((&old_name, &old), (&new_name, &new), as_json, out);
+    }
+    if as_json {
+        bail!("--json compares protocols of one treatment; without it, a chooser is compared treatment by treatment");
+    }
+    // A chooser's treatments are the protocols that decide for visitors: compare them pairwise.
+    let mut code = ExitCode::SUCCESS;
+    let ids = |p: &ValidProtocol| p.treatments.iter().map(|t| t.id.clone()).collect::<Vec<_>>();
+    let (old_ids, new_ids) = (ids(&old), ids(&new));
+    for id in old_ids.iter().filter(|id| !new_ids.contains(id)) {
+        writeln!(out, "treatment `{id}` removed: its visitors are no longer told about it")?;
+        code = ExitCode::from(EXIT_PROBLEMS);
+    }
+    for id in new_ids.iter().filter(|id| !old_ids.contains(id)) {
+        writeln!(out, "treatment `{id}` added")?;
+        code = ExitCode::from(EXIT_PROBLEMS);
+    }
+    for (old_choice, new_choice) in
+        old.treatments.iter().filter_map(|o| Some((o, new.treatments.iter().find(|n| n.id == o.id)?)))
+    {
+        let old_shown = format!("{old_name}, treatment `{}`", old_choice.id);
+        let new_shown = format!("{new_name}, treatment `{}`", new_choice.id);
+        let one = diff_one((&old_shown, &old_choice.protocol), (&new_shown, &new_choice.protocol), false, out)?;
+        if one != ExitCode::SUCCESS {
+            code = one;
+        }
+    }
+    Ok(code)
+}
+
+/// Compares two protocols of one treatment; `(name, protocol)` each.
+fn diff_one(
+    (old_name, old): (&str, &ValidProtocol),
+    (new_name, new): (&str, &ValidProtocol),
+    as_json: bool,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
     let started = Instant::now();
-    let result = diff(&old, &new);
+    let result = diff(old, new);
     let elapsed = started.elapsed();
     let (structure, found) = match result {
         Ok(found) => (found.structure.clone(), Ok(found)),
-        Err(error) => (crate::diff::structure(&old, &new), Err(error)),
+        Err(error) => (crate::diff::structure(old, new), Err(error)),
     };
     // Paths that cannot be compared mean the answers themselves changed: logic changed.
     let logic_changed = found.as_ref().map_or(true, |d| d.logic_changed);
     if as_json {
         let identity = |p: &ValidProtocol| json!({"id": p.protocol.id, "version": p.protocol.version, "fingerprint": p.fingerprint});
         let mut report = json!({
-            "old": identity(&old),
-            "new": identity(&new),
+            "old": identity(old),
+            "new": identity(new),
             "logic_changed": logic_changed,
             "structure": structure,
         });
@@ -45,7 +83,7 @@ pub fn run(old_path: &Path, new_path: &Path, as_json: bool, out: &mut dyn Write)
             Ok(found) => {
                 report["paths"] = found.paths.to_string().into();
                 report["changed_paths"] = found.changed_paths().to_string().into();
-                report["classes"] = found.classes.iter().map(|c| class_json(&old, &new, c)).collect();
+                report["classes"] = found.classes.iter().map(|c| class_json(old, new, c)).collect();
             }
             Err(error) => report["error"] = error.to_string().into(),
         }
@@ -54,12 +92,12 @@ pub fn run(old_path: &Path, new_path: &Path, as_json: bool, out: &mut dyn Write)
         let identity = |name: &str, p: &ValidProtocol| {
             format!("{name} (`{}` v{}, fingerprint {})", p.protocol.id, p.protocol.version, p.fingerprint)
         };
-        writeln!(out, "diff: {}\n   -> {}", identity(&old_name, &old), identity(&new_name, &new))?;
+        writeln!(out, "diff: {}\n   -> {}", identity(old_name, old), identity(new_name, new))?;
         let verdict = if logic_changed { "changed" } else { "unchanged (wording only)" };
         writeln!(out, "logic: {verdict}")?;
         describe_structure(&structure, out)?;
         match &found {
-            Ok(found) => describe_classes(&old, &new, found, elapsed.as_secs_f64() * 1000.0, out)?,
+            Ok(found) => describe_classes(old, new, found, elapsed.as_secs_f64() * 1000.0, out)?,
             Err(error) => writeln!(out, "cannot compare the paths: {error}")?,
         }
     }
