@@ -12,12 +12,13 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use candidacy::answers::Answers;
-use candidacy::engine::{self, Recommendation, Step, Walk};
+use candidacy::engine::{self, Step};
 use candidacy::protocol::glossary::{entries_in, question_text};
 use candidacy::protocol::{self, Effect, Outcome, ValidProtocol};
-use candidacy::report::{self, RecommendationReport};
-use common::report::{assert_reason_complete, note_ids, reason_ids};
+use candidacy::report;
+use common::visit::{
+    answers, assert_reason_complete, evaluate_in, merge, note_ids, reason_ids, Evaluated, PlanSummary,
+};
 use serde_json::{json, Value};
 
 const PATH: &str = "static/protocols/chemical-peel.json";
@@ -462,42 +463,12 @@ fn with(patch: Value) -> Value {
     merge(&safe_answers(), &patch)
 }
 
-fn merge(base: &Value, patch: &Value) -> Value {
-    let mut merged = base.clone();
-    for (id, answer) in patch.as_object().expect("a patch is a JSON object") {
-        merged[id] = answer.clone();
-    }
-    merged
-}
-
 fn peel_protocol() -> ValidProtocol {
     protocol::load(PATH, TEXT).expect("the chemical-peel protocol loads").protocol
 }
 
-fn answers(protocol: &ValidProtocol, json: &Value) -> Answers {
-    Answers::from_json(protocol, json).unwrap_or_else(|error| panic!("{error}: {json}"))
-}
-
-/// A complete visit: the recommendation, its English report, and the ids of the rules that fired.
-struct Evaluated {
-    recommendation: Recommendation,
-    report: RecommendationReport,
-    fired: Vec<String>,
-}
-
 fn evaluate(json: &Value) -> Evaluated {
     evaluate_in(&peel_protocol(), json, "en")
-}
-
-fn evaluate_in(protocol: &ValidProtocol, json: &Value, locale: &str) -> Evaluated {
-    let given = answers(protocol, json);
-    let Step::Recommend(recommendation) = engine::next_step(protocol, &given) else {
-        panic!("the answers are incomplete: {json}");
-    };
-    let walk: Walk = engine::walk(protocol, &given);
-    let report = report::report(protocol, &walk, &recommendation, locale);
-    let fired = recommendation.fired.iter().map(|fired| protocol.protocol.rules[fired.rule].id.clone()).collect();
-    Evaluated { recommendation, report, fired }
 }
 
 /// The baseline with `patch` fires `rule` and the notes in `with` and nothing else, with
@@ -517,25 +488,11 @@ fn assert_rule_fires(rule: &str, patch: Value, expected: Outcome, with_notes: &[
     assert_reason_complete(reason, rule, expected);
 }
 
-/// A plan as the report shows it.
-struct PlanSummary {
-    sessions: (u32, u32),
-    interval_weeks: (u32, u32),
-    parts: Vec<String>,
-    set_by: Vec<String>,
-}
-
 /// The plan of a candidate with the baseline changed by `patch`.
 fn candidate_plan(patch: Value) -> PlanSummary {
     let result = evaluate(&with(patch));
     assert_eq!(result.recommendation.outcome, Outcome::Candidate, "fired: {:?}", result.fired);
-    let plan = result.report.plan.expect("a candidate has a plan");
-    PlanSummary {
-        sessions: (plan.sessions_min, plan.sessions_max),
-        interval_weeks: (plan.interval_weeks_min, plan.interval_weeks_max),
-        parts: plan.parts.into_iter().map(|part| part.id).collect(),
-        set_by: plan.set_by,
-    }
+    result.report.plan.expect("a candidate has a plan").into()
 }
 
 /// The single words the protocol writes the same in English and Spanish ("No", "Melasma"): the

@@ -11,10 +11,11 @@ mod common;
 use std::collections::BTreeSet;
 
 use candidacy::answers::Answers;
-use candidacy::engine::{self, Progress, Recommendation, Step, Walk};
+use candidacy::engine::{self, Progress, Step};
 use candidacy::protocol::{self, Effect, Outcome, ValidProtocol};
-use candidacy::report::{self, RecommendationReport};
-use common::report::{assert_reason_complete, note_ids, reason_ids};
+use common::visit::{
+    answers, assert_reason_complete, evaluate_in, merge, note_ids, reason_ids, Evaluated, PlanSummary,
+};
 use serde_json::{json, Value};
 
 // ---------------------------------------------------------------------------------------------
@@ -622,14 +623,6 @@ fn with(patch: Value) -> Value {
     merge(&safe_answers(), &patch)
 }
 
-fn merge(base: &Value, patch: &Value) -> Value {
-    let mut merged = base.clone();
-    for (id, answer) in patch.as_object().expect("a patch is a JSON object") {
-        merged[id] = answer.clone();
-    }
-    merged
-}
-
 // ---------------------------------------------------------------------------------------------
 // Washout windows as parameters (issue 10)
 
@@ -691,30 +684,12 @@ fn protocol_without_early_end() -> ValidProtocol {
         .protocol
 }
 
-fn answers(protocol: &ValidProtocol, json: &Value) -> Answers {
-    Answers::from_json(protocol, json).unwrap_or_else(|error| panic!("{error}: {json}"))
-}
-
-/// A complete visit: the walk, the recommendation, its report, and the ids of the rules that fired.
-struct Evaluated {
-    recommendation: Recommendation,
-    report: RecommendationReport,
-    fired: Vec<String>,
-}
-
 fn evaluate(json: &Value) -> Evaluated {
     evaluate_with(&default_protocol(), json)
 }
 
 fn evaluate_with(protocol: &ValidProtocol, json: &Value) -> Evaluated {
-    let given = answers(protocol, json);
-    let Step::Recommend(recommendation) = engine::next_step(protocol, &given) else {
-        panic!("the answers are incomplete: {json}");
-    };
-    let walk: Walk = engine::walk(protocol, &given);
-    let report = report::report(protocol, &walk, &recommendation, "en");
-    let fired = (recommendation.fired.iter()).map(|fired| protocol.protocol.rules[fired.rule].id.clone()).collect();
-    Evaluated { recommendation, report, fired }
+    evaluate_in(protocol, json, "en")
 }
 
 /// The baseline with `patch` fires `rule` and no other, with `expected` as the outcome; the
@@ -759,24 +734,11 @@ fn progress_at(protocol: &ValidProtocol, given: &Value) -> Progress {
     }
 }
 
-/// A plan as the report shows it.
-struct PlanSummary {
-    sessions: (u32, u32),
-    interval_weeks: (u32, u32),
-    parts: Vec<String>,
-    set_by: Vec<String>,
-}
-
 /// The plan of a candidate with the baseline changed by `patch`.
 fn candidate_plan(patch: Value) -> PlanSummary {
     let result = evaluate(&with(patch));
     assert_eq!(result.recommendation.outcome, Outcome::Candidate);
     let plan = result.report.plan.expect("a candidate has a plan");
     assert!(!plan.usual_plan_only);
-    PlanSummary {
-        sessions: (plan.sessions_min, plan.sessions_max),
-        interval_weeks: (plan.interval_weeks_min, plan.interval_weeks_max),
-        parts: plan.parts.into_iter().map(|part| part.id).collect(),
-        set_by: plan.set_by,
-    }
+    plan.into()
 }

@@ -3,7 +3,7 @@
 
 pub mod quiz;
 pub mod random_protocol;
-pub mod report;
+pub mod visit;
 
 use candidacy::answers::{Answers, Value};
 use candidacy::protocol::{load, QuestionIdx, ValidProtocol};
