@@ -203,7 +203,10 @@ async fn answer_randomly(widget: &Widget, rng: &mut Rng) {
     flush().await;
 }
 
+/// Back or Forward to an entry with `state`: the browser makes it the current entry's state,
+/// then fires `popstate` (a reload after it finds that state, as in a browser).
 async fn popstate(state: &wasm_bindgen::JsValue) {
+    web_sys::window().unwrap().history().unwrap().replace_state(state, "").unwrap();
     let init = web_sys::PopStateEventInit::new();
     init.set_state(state);
     let event = web_sys::PopStateEvent::new_with_event_init_dict("popstate", &init).unwrap();

@@ -18,10 +18,12 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// A fresh host element with the clinic's attributes, and no saved quiz.
+/// A fresh host element with the clinic's attributes, no saved quiz, and a history entry no
+/// widget has written to (as on a page just opened).
 fn mount_point(extra: &[(&str, &str)]) -> HtmlElement {
     let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
     storage.clear().unwrap();
+    web_sys::window().unwrap().history().unwrap().replace_state(&wasm_bindgen::JsValue::NULL, "").unwrap();
     let host: HtmlElement = document().create_element("candidacy-quiz").unwrap().dyn_into().unwrap();
     host.set_attribute("clinic-name", "Glow Clinic").unwrap();
     host.set_attribute("booking-url", "https://clinic.example/book").unwrap();
@@ -138,6 +140,50 @@ async fn a_saved_quiz_resumes_at_check_answers_and_shows_the_result() {
     assert_eq!(result.get_attribute("data-sessions-max").as_deref(), Some("4"));
     assert_eq!(find(&root, "[data-action=book]").get_attribute("href").as_deref(), Some("https://clinic.example/book"));
     assert_eq!(find(&result, "[data-action=call]").get_attribute("href").as_deref(), Some("tel:+15550100"));
+}
+
+/// An entry's state as the widget writes it: `{candidacy: {"quiz-1": token}}`.
+fn entry_naming(token: &str) -> wasm_bindgen::JsValue {
+    let screens = js_sys::Object::new();
+    js_sys::Reflect::set(&screens, &"quiz-1".into(), &token.into()).unwrap();
+    let state = js_sys::Object::new();
+    js_sys::Reflect::set(&state, &"candidacy".into(), &screens).unwrap();
+    state.into()
+}
+
+fn entry_token() -> Option<String> {
+    let state = web_sys::window().unwrap().history().unwrap().state().unwrap();
+    let screens = js_sys::Reflect::get(&state, &"candidacy".into()).ok().filter(|s| s.is_object())?;
+    js_sys::Reflect::get(&screens, &"quiz-1".into()).ok()?.as_string()
+}
+
+#[wasm_bindgen_test]
+async fn resumed_progress_follows_an_entry_the_visitor_moved_to_before_the_widget_loaded() {
+    // Saved on the second question; then Back, pressed while the widget loaded, put the browser
+    // on the first question's entry with nobody listening to `popstate`.
+    let protocol = load("microneedling.json", candidacy::DEFAULT_PROTOCOL).unwrap().protocol;
+    let mut flow = Flow::new(&protocol);
+    flow.answers =
+        candidacy::answers::Answers::from_json(&protocol, &serde_json::json!({"concerns": ["fine_lines"]})).unwrap();
+    let flow =
+        reduce(&protocol, flow, Action::Show(Screen::Question(protocol.question_idx("treatment_area").unwrap())));
+    let host = mount_point(&[]);
+    let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
+    storage.set_item(STORAGE_KEY, &flow.save(&protocol)).unwrap();
+    let history = web_sys::window().unwrap().history().unwrap();
+    history.replace_state(&entry_naming("question:concerns"), "").unwrap();
+    let root = mount(&host);
+    flush().await;
+    find(&root, "section[data-question-id=concerns] input[value=fine_lines]:checked");
+    assert_eq!(entry_token().as_deref(), Some("question:concerns"), "the entry is left as the visitor found it");
+
+    // A new quiz, though, finds a stale entry (its progress was discarded): it starts afresh.
+    let host = mount_point(&[]);
+    history.replace_state(&entry_naming("question:concerns"), "").unwrap();
+    let root = mount(&host);
+    flush().await;
+    find(&root, "[data-step=welcome]");
+    assert_eq!(entry_token().as_deref(), Some("welcome"));
 }
 
 #[wasm_bindgen_test]

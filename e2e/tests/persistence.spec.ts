@@ -8,11 +8,13 @@ import type { Page } from "@playwright/test";
 const PROTOCOL_KEY = `${protocol.id}@${protocol.version}`;
 const saved = (page: Page) => page.evaluate((key) => sessionStorage.getItem(key), STORAGE_KEY);
 
-/** Loads the page with `value` saved under the widget's key (set on the page, then reloaded). */
+/** Opens the page with `value` saved under the widget's key: set on the page, then the page is
+ * opened again in the same tab, in a new history entry. (A reload, or an opening of the same URL,
+ * which Chromium treats as one, would land on the entry where the widget wrote its screen.) */
 async function loadWithSaved(quiz: QuizPage, value: string): Promise<void> {
   await quiz.goto();
   await quiz.page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [STORAGE_KEY, value]);
-  await quiz.page.reload();
+  await quiz.page.goto(`${quiz.page.url()}?again`);
   await expect(quiz.root).toBeVisible();
 }
 

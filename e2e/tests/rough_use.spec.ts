@@ -1,5 +1,6 @@
 // Rough use with a real mouse and keyboard: double clicks, Enter held down, Back in the middle of
-// a transition, a window resized mid-quiz, the same page in two tabs. (1,000 random walks with
+// a transition, Back before the widget has loaded, a window resized mid-quiz, the same page in two
+// tabs. (1,000 random walks with
 // Back, Forward and reloads run in headless Chromium: tests/rough_use.rs.)
 import { test, expect } from "./fixtures/test";
 import { QuizPage } from "./fixtures/quiz_page";
@@ -76,4 +77,25 @@ test("the same page in two tabs: each tab keeps its own quiz", async ({ context 
   await expect(second.question("treatment_area")).toBeVisible();
   await second.page.goBack();
   await second.expectShows("concerns", ["stretch_marks"]);
+});
+
+test("Back pressed after a reload, before the widget has loaded, goes back a step once it loads", async ({ quiz, page }) => {
+  await quiz.goto();
+  await quiz.start();
+  await quiz.answerAndContinue("concerns", ["acne_scars"]);
+  await expect(quiz.question("treatment_area")).toBeVisible();
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/widget_bg.wasm", async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.reload({ waitUntil: "commit" });
+  await page.waitForRequest("**/widget_bg.wasm");
+  await page.goBack({ waitUntil: "commit" });
+  release();
+  await quiz.expectShows("concerns", ["acne_scars"]);
+  // The entry left behind still names the step the visitor came back from.
+  await page.goForward();
+  await expect(quiz.question("treatment_area")).toBeVisible();
 });

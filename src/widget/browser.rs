@@ -41,6 +41,11 @@ fn history() -> Option<web_sys::History> {
     web_sys::window()?.history().ok()
 }
 
+/// The current history entry's state, if it has one.
+pub fn history_state() -> Option<JsValue> {
+    history()?.state().ok().filter(|state| !state.is_null())
+}
+
 /// Records this widget's screen in a new history entry (Back returns to the previous one),
 /// without changing the page's URL. The entry keeps the page's own state and other widgets'
 /// screens: `{...page, candidacy: {"quiz-1": "question:age", "quiz-2": "welcome"}}`.

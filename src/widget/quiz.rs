@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use super::browser;
@@ -77,12 +77,21 @@ fn screen_of_history(protocol: &ValidProtocol, token: &str) -> Option<Screen> {
     }
 }
 
+/// How the quiz began on this page load.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Began {
+    /// From saved progress: the page was reloaded, or the visitor came back in the same tab.
+    Resumed,
+    /// A new quiz: nothing saved, or the saved progress was unusable.
+    Afresh,
+}
+
 /// A saved session if there is a usable one, else a new quiz with the page's prefilled answers.
-fn initial_flow(protocol: &ValidProtocol, config: &Config, host: &Host) -> Flow {
+fn initial_flow(protocol: &ValidProtocol, config: &Config, host: &Host) -> (Flow, Began) {
     let key = storage_key(protocol, host);
     if let Some(saved) = browser::load(&key) {
         match Flow::restore(protocol, &saved) {
-            Ok(flow) => return flow,
+            Ok(flow) => return (flow, Began::Resumed),
             Err(why) => {
                 browser::warn(&format!("candidacy: starting afresh: {why}"));
                 browser::forget(&key);
@@ -95,14 +104,20 @@ fn initial_flow(protocol: &ValidProtocol, config: &Config, host: &Host) -> Flow 
     requested.extend(flow::prefill_from_url(protocol, pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))));
     let (answers, warnings) = flow::prefill(protocol, &requested);
     warnings.iter().for_each(|warning| browser::warn(warning));
-    Flow::prefilled(protocol, answers, config.start == StartAt::FirstQuestion)
+    (Flow::prefilled(protocol, answers, config.start == StartAt::FirstQuestion), Began::Afresh)
 }
 
 #[component]
 pub fn Quiz(props: &QuizProps) -> Html {
+    let began = use_mut_ref(|| Began::Afresh);
     let state = {
-        let (protocol, config, host) = (props.protocol.clone(), props.config.clone(), props.host.clone());
-        use_reducer(move || QuizState { flow: initial_flow(&protocol, &config, &host), protocol })
+        let (protocol, config, host, began) =
+            (props.protocol.clone(), props.config.clone(), props.host.clone(), began.clone());
+        use_reducer(move || {
+            let (flow, how) = initial_flow(&protocol, &config, &host);
+            *began.borrow_mut() = how;
+            QuizState { flow, protocol }
+        })
     };
     let protocol = &props.protocol;
     let flow = &state.flow;
@@ -157,9 +172,30 @@ pub fn Quiz(props: &QuizProps) -> Html {
     // Every screen is a browser history entry: Back and Forward move between them.
     let shown_by_history = use_mut_ref(|| None::<Screen>);
     let on_screen = use_mut_ref(|| flow.screen);
+    // Follows a history entry the visitor moved to, unless it is already on screen. An entry from
+    // before this widget had a screen, or another widget's step, leaves it as it is.
+    let follow_history = {
+        let (protocol, instance) = (protocol.clone(), props.host.instance.clone());
+        let (shown_by_history, on_screen, dispatcher) =
+            (shown_by_history.clone(), on_screen.clone(), state.dispatcher());
+        Rc::new(move |state: &JsValue| -> bool {
+            let token = browser::screen_in_history_state(state, &instance);
+            let Some(screen) = token.and_then(|token| screen_of_history(&protocol, &token)) else {
+                return false;
+            };
+            if *on_screen.borrow() == screen {
+                return false;
+            }
+            *shown_by_history.borrow_mut() = Some(screen);
+            dispatcher.dispatch(Action::Show(screen));
+            true
+        })
+    };
     {
         let (protocol, instance, alive) = (protocol.clone(), props.host.instance.clone(), props.host.alive.clone());
-        let (shown_by_history, on_screen) = (shown_by_history.clone(), on_screen.clone());
+        let (shown_by_history, on_screen, follow_history) =
+            (shown_by_history.clone(), on_screen.clone(), follow_history.clone());
+        let began = began.clone();
         let first = use_mut_ref(|| true);
         use_effect_with(flow.screen, move |&screen| {
             if !alive.get() {
@@ -168,29 +204,27 @@ pub fn Quiz(props: &QuizProps) -> Html {
             *on_screen.borrow_mut() = screen;
             let token = history_token(&protocol, screen);
             if std::mem::replace(&mut *first.borrow_mut(), false) {
-                browser::replace_history(&instance, &token);
+                // Resumed progress was saved with the screen of the entry it was on, so an entry
+                // naming another screen is one the visitor moved to (Back pressed while the
+                // widget loaded, before anyone listened to `popstate`). A new quiz's entry,
+                // though, is stale.
+                let moved = *began.borrow() == Began::Resumed
+                    && browser::history_state().is_some_and(|state| follow_history(&state));
+                if !moved {
+                    browser::replace_history(&instance, &token);
+                }
             } else if shown_by_history.borrow_mut().take() != Some(screen) {
                 browser::push_history(&instance, &token);
             }
         });
     }
     {
-        let (protocol, instance, alive) = (protocol.clone(), props.host.instance.clone(), props.host.alive.clone());
-        let dispatcher = state.dispatcher();
+        let alive = props.host.alive.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "popstate", move |event| {
-                    if !alive.get() {
-                        return;
-                    }
-                    let state = event.dyn_ref::<web_sys::PopStateEvent>().map(|e| e.state());
-                    let token = state.and_then(|state| browser::screen_in_history_state(&state, &instance));
-                    // An entry from before this widget had a screen, or another widget's step, leaves it as it is.
-                    if let Some(screen) = token.and_then(|token| screen_of_history(&protocol, &token)) {
-                        if *on_screen.borrow() != screen {
-                            *shown_by_history.borrow_mut() = Some(screen);
-                            dispatcher.dispatch(Action::Show(screen));
-                        }
+                    if let Some(event) = event.dyn_ref::<web_sys::PopStateEvent>().filter(|_| alive.get()) {
+                        follow_history(&event.state());
                     }
                 })
             });
