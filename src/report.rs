@@ -37,6 +37,17 @@ pub struct RecommendationReport {
     /// ...and how every treatment compares, in the protocol's order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub compared: Vec<TreatmentOutcome>,
+    /// The glossary terms the result's own words use, explained: a result is read (and printed)
+    /// on its own, and some terms appear nowhere in the questions.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub glossary: Vec<TermExplained>,
+}
+
+/// A medical term and its plain explanation, in the report's locale.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TermExplained {
+    pub term: String,
+    pub explanation: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -125,9 +136,51 @@ pub fn report(
     recommendation: &Recommendation,
     locale: &str,
 ) -> RecommendationReport {
-    let Some(chosen) = recommendation.treatment.map(|t| &protocol.treatments[t]) else {
-        return report_one(protocol, walk, recommendation, locale);
+    let mut report = match recommendation.treatment.map(|t| &protocol.treatments[t]) {
+        None => report_one(protocol, walk, recommendation, locale),
+        Some(chosen) => report_chosen(protocol, chosen, walk, recommendation, locale),
     };
+    let used = result_text(&report);
+    report.glossary = crate::protocol::glossary::entries_in(&protocol.protocol.glossary, &used, locale)
+        .into_iter()
+        .map(|entry| TermExplained {
+            term: entry.term.get(locale).to_owned(),
+            explanation: entry.explanation.get(locale).to_owned(),
+        })
+        .collect();
+    report
+}
+
+/// Every text the result screen shows of its own, joined: not the questions and answers it
+/// quotes (their terms were explained on the question screens), nor the disclaimer.
+fn result_text(report: &RecommendationReport) -> String {
+    let mut texts: Vec<&str> = vec![&report.headline, &report.body];
+    for reason in report.reasons.iter().chain(&report.notes) {
+        texts.push(&reason.text);
+        texts.extend(reason.come_back.iter().chain(&reason.instead).map(String::as_str));
+    }
+    if let Some(plan) = &report.plan {
+        texts.extend(plan.parts.iter().map(|part| part.label.as_str()));
+        texts.extend([&plan.session, &plan.timeline, &plan.maintenance].map(String::as_str));
+        texts.extend(plan.also_ask_about.as_deref());
+    }
+    let lists = [&report.preparation, &report.aftercare, &report.red_flags];
+    texts.extend(lists.into_iter().flatten().map(String::as_str));
+    for treatment in &report.compared {
+        texts.push(&treatment.headline);
+        texts.extend(treatment.reasons.iter().chain(&treatment.instead).map(String::as_str));
+    }
+    texts.join("\n")
+}
+
+/// A chooser's report: the recommended treatment's words, with every treatment compared.
+fn report_chosen(
+    protocol: &ValidProtocol,
+    chosen: &crate::protocol::TreatmentChoice,
+    walk: &Walk,
+    recommendation: &Recommendation,
+    locale: &str,
+) -> RecommendationReport {
     let name =
         |choice: &crate::protocol::TreatmentChoice| choice.protocol.protocol.treatment.name.get(locale).to_owned();
     let mut report = report_one(&chosen.protocol, walk, recommendation, locale);
@@ -227,6 +280,7 @@ fn report_one(
         ended_early_by: recommendation.ended_by.map(|rule| doc.rules[rule].id.clone()),
         treatment: None,
         compared: Vec::new(),
+        glossary: Vec::new(),
     }
 }
 

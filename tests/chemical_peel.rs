@@ -271,6 +271,26 @@ fn the_spanish_report_has_no_english_left() {
 }
 
 #[test]
+fn a_result_about_medium_depth_peels_explains_the_term_in_the_visitors_language() {
+    // The glossary explains "medium-depth" on no question screen: only results use it.
+    let protocol = peel_protocol();
+    let questions: Vec<String> = protocol.protocol.questions.iter().map(|q| question_text(q, "en")).collect();
+    assert!(questions.iter().all(|text| !candidacy::protocol::glossary::mentions(text, "medium-depth")));
+
+    let given = with(json!({"concerns": ["acne_scars"], "scar_severity": "moderate", "skin_tone": "type_5"}));
+    for (locale, depth, patches) in
+        [("en", "medium-depth", "hyperpigmentation"), ("es", "profundidad media", "hiperpigmentación")]
+    {
+        let report = evaluate_in(&protocol, &given, locale).report;
+        let shown: Vec<&str> = report.glossary.iter().map(|entry| entry.term.as_str()).collect();
+        assert!(shown.contains(&depth) && shown.contains(&patches), "{locale}: {shown:?}");
+        let entry = protocol.protocol.glossary.iter().find(|entry| entry.term.get(locale) == depth).unwrap();
+        let explained = report.glossary.iter().find(|shown| shown.term == depth).unwrap();
+        assert_eq!(explained.explanation, entry.explanation.get(locale));
+    }
+}
+
+#[test]
 fn spanish_periods_are_written_in_spanish_words() {
     let protocol = peel_protocol();
     let result = evaluate_in(&protocol, &with(json!({"isotretinoin": "within_6_months"})), "es");

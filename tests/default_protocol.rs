@@ -160,6 +160,30 @@ fn notes_are_shown_with_a_blocking_outcome_too() {
     assert_eq!(note_ids(&result.report), ["cold_sores_history"]);
 }
 
+#[test]
+fn the_result_explains_the_terms_its_own_words_use_not_those_of_the_questions() {
+    let terms = |report: &candidacy::report::RecommendationReport| -> Vec<String> {
+        report.glossary.iter().map(|entry| entry.term.clone()).collect()
+    };
+    // Every question about isotretinoin and bleeding disorders was asked; the result of a
+    // candidate talks about collagen, platelets and retinoids.
+    let candidate = evaluate(&safe_answers()).report;
+    assert_eq!(terms(&candidate), ["collagen", "platelet", "retinoid"]);
+    let postponed = evaluate(&with(json!({"isotretinoin": "current"}))).report;
+    assert!(terms(&postponed).contains(&"isotretinoin".to_owned()), "{:?}", terms(&postponed));
+
+    let spanish = evaluate_in(&default_protocol(), &safe_answers(), "es").report;
+    assert_eq!(terms(&spanish), ["colágeno", "plaqueta", "retinoide"]);
+    let glossary = &default_protocol().protocol.glossary;
+    for (shown, entry) in spanish
+        .glossary
+        .iter()
+        .zip(glossary.iter().filter(|e| terms(&candidate).contains(&e.term.get("en").to_owned())))
+    {
+        assert_eq!(shown.explanation, entry.explanation.get("es"), "{}", shown.term);
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Precedence
 

@@ -157,4 +157,9 @@ test("in Spanish: questions, glossary, periods and result all in Spanish", async
   await expect(quiz.heading).toHaveText("Habla con un profesional antes de reservar tu peeling químico");
   await expect(quiz.result).toContainText("(hiperpigmentación posinflamatoria)");
   await expect(quiz.result).toContainText("Cómo suele ser un plan");
+  // "Profundidad media" is used by results only: the result explains it.
+  const terms = quiz.result.locator(".candidacy-result-glossary");
+  await expect(terms.getByRole("heading", { level: 2, name: "Qué significan estas palabras" })).toBeVisible();
+  await expect(terms.locator("dt dfn", { hasText: "profundidad media" })).toBeVisible();
+  await expect(terms).toContainText("un peeling de profundidad media es más fuerte que uno superficial");
 });

@@ -155,6 +155,19 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             {list(words.good_to_know, &notes)}
             {list(words.how_to_prepare, &report.preparation)}
             {list(words.aftercare, &report.aftercare)}
+            if !report.glossary.is_empty() {
+                <section class="candidacy-section candidacy-result-glossary" aria-labelledby="candidacy-result-glossary-title">
+                    <h2 class="candidacy-subheading" id="candidacy-result-glossary-title">{words.glossary_title}</h2>
+                    <dl>
+                        { for report.glossary.iter().map(|entry| html! {
+                            <div class="candidacy-glossary-entry">
+                                <dt><dfn>{entry.term.clone()}</dfn></dt>
+                                <dd>{entry.explanation.clone()}</dd>
+                            </div>
+                        }) }
+                    </dl>
+                </section>
+            }
             <section class="candidacy-section candidacy-next-steps">
                 <h2 class="candidacy-subheading">{words.next_steps}</h2>
                 <div class="candidacy-actions">
