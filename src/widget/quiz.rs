@@ -173,22 +173,25 @@ pub fn Quiz(props: &QuizProps) -> Html {
     let shown_by_history = use_mut_ref(|| None::<Screen>);
     let on_screen = use_mut_ref(|| flow.screen);
     // Follows a history entry the visitor moved to, unless it is already on screen. An entry from
-    // before this widget had a screen, or another widget's step, leaves it as it is.
+    // before this widget had a screen, or another widget's step, leaves it as it is. Built once
+    // (the `popstate` listener and the first effect share it), not on every render.
     let follow_history = {
         let (protocol, instance) = (protocol.clone(), props.host.instance.clone());
         let (shown_by_history, on_screen, dispatcher) =
             (shown_by_history.clone(), on_screen.clone(), state.dispatcher());
-        Rc::new(move |state: &JsValue| -> bool {
-            let token = browser::screen_in_history_state(state, &instance);
-            let Some(screen) = token.and_then(|token| screen_of_history(&protocol, &token)) else {
-                return false;
-            };
-            if *on_screen.borrow() == screen {
-                return false;
+        use_memo((), move |_| {
+            move |state: &JsValue| -> bool {
+                let token = browser::screen_in_history_state(state, &instance);
+                let Some(screen) = token.and_then(|token| screen_of_history(&protocol, &token)) else {
+                    return false;
+                };
+                if *on_screen.borrow() == screen {
+                    return false;
+                }
+                *shown_by_history.borrow_mut() = Some(screen);
+                dispatcher.dispatch(Action::Show(screen));
+                true
             }
-            *shown_by_history.borrow_mut() = Some(screen);
-            dispatcher.dispatch(Action::Show(screen));
-            true
         })
     };
     {
