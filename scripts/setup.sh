@@ -26,6 +26,10 @@ setup_rust() {
         step "rustup target add wasm32-unknown-unknown"
         rustup target add wasm32-unknown-unknown
     fi
+    # Trunk's offline build passes --offline to cargo, and `cargo deny --offline` reads only the
+    # local cache: on a new machine that cache is empty until something fetches (a few seconds).
+    step "cargo fetch --locked"
+    cargo fetch --locked
 }
 
 # Runs a command as root: directly when we are root (CI), through sudo otherwise.
