@@ -6,6 +6,7 @@ mod diff;
 mod evaluate;
 mod export_fhir;
 mod preview;
+mod snippet;
 mod table;
 mod verify;
 mod words;
@@ -95,9 +96,38 @@ pub enum Command {
         #[arg(long, default_value = "dist")]
         dist: PathBuf,
     },
+    /// Print the embed code for a clinic's page: the release's loader, pinned by its integrity hash, and the element.
+    ///
+    /// The attributes are checked as the widget reads them, and an invalid or unknown one is refused rather
+    /// than ignored in the visitor's browser. The element holds the clinic's contact details, which the
+    /// browser shows when the loader cannot run.
+    #[command(after_help = SNIPPET_EXAMPLE)]
+    Snippet {
+        /// Where the clinic serves the release folder: an `https://` or `http://` URL, or a path from `/`.
+        #[arg(long, value_name = "URL", default_value = concat!("/candidacy/", env!("CARGO_PKG_VERSION")))]
+        base: String,
+        /// The build's output, which holds the release folder (`scripts/demo.sh` builds it).
+        #[arg(long, default_value = "dist")]
+        dist: PathBuf,
+        /// Print an iframe and its parent script, for page builders that only allow iframes.
+        #[arg(long)]
+        iframe: bool,
+        /// The widget's attributes (README, "Attributes"), or a switch's name alone to turn it on.
+        #[arg(value_name = "ATTRIBUTE[=VALUE]")]
+        attributes: Vec<String>,
+    },
     /// Print the JSON Schema of the protocol format.
     Schema,
 }
+
+/// The example under `candidacy snippet --help`.
+const SNIPPET_EXAMPLE: &str = concat!(
+    "Example:\n  candidacy snippet --base https://clinic.example/candidacy/",
+    env!("CARGO_PKG_VERSION"),
+    " \\\n    booking-url=https://clinic.example/book phone=\"+1 555 0100\" clinic-name=\"Glow Clinic\" test-mode\n\n",
+    "Besides the widget's attributes: `mode`, `loading`, `launcher-text` and `id` (the loader's),\n",
+    "and with --iframe `parent-origin`."
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TableFormat {
@@ -127,6 +157,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<ExitCode> {
             None => Ok(ExitCode::from(EXIT_PROBLEMS)),
         },
         Command::Preview { file, port, dist } => preview::run(&file, port, &dist, out),
+        Command::Snippet { base, dist, iframe, attributes } => snippet::run(&base, &dist, iframe, &attributes, out),
         Command::Schema => {
             write!(out, "{}", crate::protocol::json_schema())?;
             Ok(ExitCode::SUCCESS)

@@ -1,0 +1,330 @@
+//! `candidacy snippet [--base URL] [--iframe] ATTRIBUTE[=VALUE]...`: the embed code a clinic pastes
+//! into its page, for the release the build writes to `dist/candidacy/VERSION/` (this command's own
+//! version). Two lines: the loader (with `--iframe`, the frame's parent script) pinned by its
+//! Subresource Integrity hash, then the element (the iframe) with the clinic's attributes.
+//!
+//! The widget's attributes are checked by the widget's own [`Config::from_attributes`], so what the
+//! browser would drop with a console warning is refused here, before it reaches a clinic's page;
+//! the loader's few attributes (`static/candidacy.js`) and the frame's `parent-origin`
+//! (`static/embed.js`) are checked here. Building the release is left to the build
+//! (`scripts/demo.sh`, `trunk build --release`); this command only reads its script to hash it.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use base64::Engine as _;
+use sha2::{Digest, Sha384};
+
+use super::{EXIT_PROBLEMS, EXIT_USAGE};
+use crate::config::{values, Config, ATTRIBUTES};
+use crate::messages::{fill, messages};
+
+/// The release folder is named after the version that built it, which is this command's.
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// Attributes the loader reads and the widget does not.
+const LOADER_ATTRIBUTES: [&str; 4] = ["mode", "loading", "launcher-text", "id"];
+/// The iframe page's own attribute: the origin the widget's events are relayed to.
+const PARENT_ORIGIN: &str = "parent-origin";
+/// Longest accepted value, as the widget's (`src/config.rs`).
+const MAX_LEN: usize = 2048;
+/// `display:block`: an inline iframe sits flush left in WordPress block themes. The height is the
+/// loader's reserved one, until the parent script sizes the frame to its content.
+const FRAME_STYLE: &str = "display:block;width:100%;border:0;min-height:36em";
+
+/// An attribute as the snippet prints it: its value trimmed (as the widget reads it), `None` for a
+/// switch turned on (written alone).
+struct Attribute {
+    name: String,
+    value: Option<String>,
+}
+
+pub fn run(base: &str, dist: &Path, iframe: bool, arguments: &[String], out: &mut dyn Write) -> Result<ExitCode> {
+    let mut problems = Vec::new();
+    let base = release_base(base).map_err(|problem| problems.push(problem)).ok();
+    let checked = check_attributes(arguments, iframe).map_err(|found| problems.extend(found)).ok();
+    let (Some(base), Some((attributes, config))) = (base, checked) else {
+        for problem in problems {
+            eprintln!("candidacy snippet: {problem}");
+        }
+        return Ok(ExitCode::from(EXIT_USAGE));
+    };
+
+    let script = if iframe { "candidacy-frame.js" } else { "candidacy.js" };
+    let path = dist.join("candidacy").join(VERSION).join(script);
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!(
+                "candidacy snippet: no release at `{}`: build it first (`scripts/demo.sh`, or `trunk build --release`), or give the build's directory with `--dist DIR`",
+                path.display()
+            );
+            return Ok(ExitCode::from(EXIT_PROBLEMS));
+        }
+        Err(error) => return Err(error).with_context(|| format!("cannot read `{}`", path.display())),
+    };
+    let integrity = format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(&bytes)));
+
+    if config.booking_url.is_none() && config.phone.is_none() {
+        eprintln!(
+            "candidacy snippet: warning: the snippet has no phone or booking-url: visitors whose browser cannot run the widget see no way to reach the clinic"
+        );
+    }
+    writeln!(
+        out,
+        r#"<script type="module" src="{}" integrity="{integrity}" crossorigin="anonymous"></script>"#,
+        escape(&format!("{base}/{script}"))
+    )?;
+    let locale = config.locale.as_deref().unwrap_or("en");
+    if iframe {
+        let query: Vec<String> = attributes
+            .iter()
+            .map(|a| format!("{}={}", form_encode(&a.name), form_encode(a.value.as_deref().unwrap_or_default())))
+            .collect();
+        let src = if query.is_empty() {
+            format!("{base}/embed.html")
+        } else {
+            format!("{base}/embed.html?{}", query.join("&"))
+        };
+        writeln!(
+            out,
+            r#"<iframe data-candidacy-frame src="{}" title="{}" style="{FRAME_STYLE}" loading="lazy"></iframe>"#,
+            escape(&src),
+            escape(frame_title(locale))
+        )?;
+    } else {
+        let attributes: String = attributes
+            .iter()
+            .map(|a| match &a.value {
+                Some(value) => format!(r#" {}="{}""#, a.name, escape(value)),
+                None => format!(" {}", a.name),
+            })
+            .collect();
+        writeln!(out, "<candidacy-quiz{attributes}><p>{}</p></candidacy-quiz>", fallback(&config, locale))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--base` without its trailing `/`, or why it cannot be where a page loads the release from.
+fn release_base(base: &str) -> Result<String, String> {
+    let is_path = base.starts_with('/') && !base.starts_with("//");
+    let is_url = values::web_url(base).is_ok();
+    let clean = !base.chars().any(|c| c.is_control() || c.is_whitespace() || "\"'<>?#".contains(c));
+    if (is_path || is_url) && clean {
+        Ok(base.trim_end_matches('/').to_owned())
+    } else {
+        Err(format!(
+            "invalid `--base` `{}`: write where the release folder is served, as an `https://…` or `http://…` URL or a path from `/` (no query or fragment)",
+            base.escape_debug()
+        ))
+    }
+}
+
+/// The attributes in the order given, each known and valid, with the widget's reading of them; or
+/// every problem found.
+fn check_attributes(arguments: &[String], iframe: bool) -> Result<(Vec<Attribute>, Config), Vec<String>> {
+    let mut known: Vec<&str> = ATTRIBUTES.into_iter().chain(LOADER_ATTRIBUTES).collect();
+    if iframe {
+        known.push(PARENT_ORIGIN);
+    }
+    let mut problems = Vec::new();
+    let mut given: Vec<(&str, &str)> = Vec::new();
+    let mut seen = BTreeSet::new();
+    for argument in arguments {
+        let (name, value) = argument.split_once('=').unwrap_or((argument, ""));
+        if !known.contains(&name) {
+            let help = if name == PARENT_ORIGIN {
+                " (it is for iframe mode: add `--iframe`)".to_owned()
+            } else {
+                format!(" (known: {})", known.join(", "))
+            };
+            problems.push(format!("unknown attribute `{}`{help}", name.escape_debug()));
+        } else if !seen.insert(name) {
+            problems.push(format!("attribute `{name}` is given twice"));
+        } else {
+            given.push((name, value.trim()));
+        }
+    }
+    let value_of = |name: &str| given.iter().find(|(given_name, _)| *given_name == name).map(|(_, value)| *value);
+
+    let (config, warnings) = Config::from_attributes(|name| value_of(name).map(str::to_owned));
+    problems.extend(
+        warnings.iter().map(|warning| format!("invalid attribute `{}`: {}", warning.attribute, warning.message)),
+    );
+    for &(name, value) in &given {
+        let checked = match name {
+            "mode" => choice(value, &["inline", "popup"]),
+            "loading" => choice(value, &["eager", "lazy"]),
+            "launcher-text" => text(value),
+            "id" => element_id(value),
+            PARENT_ORIGIN => origin(value),
+            _ => Ok(()),
+        };
+        if let Err(message) = checked {
+            problems.push(format!("invalid attribute `{name}`: {message}"));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+
+    let attributes = given
+        .into_iter()
+        .filter_map(|(name, value)| {
+            let value = match (is_switch(name), value) {
+                (true, "" | "true") => None,
+                // Off is the widget's default: nothing to write.
+                (true, _) => return None,
+                (false, _) => Some(value.to_owned()),
+            };
+            Some(Attribute { name: name.to_owned(), value })
+        })
+        .collect();
+    Ok((attributes, config))
+}
+
+/// Whether the widget reads `name` as a switch: one it takes with no value.
+fn is_switch(name: &str) -> bool {
+    ATTRIBUTES.contains(&name) && Config::from_attributes(|asked| (asked == name).then(String::new)).1.is_empty()
+}
+
+/// One of the loader's fixed choices; its message is the loader's console warning's.
+fn choice(value: &str, allowed: &[&str]) -> Result<(), String> {
+    if allowed.contains(&value) {
+        return Ok(());
+    }
+    let allowed: Vec<String> = allowed.iter().map(|choice| format!("`{choice}`")).collect();
+    Err(format!("`{}` is not {}", value.escape_debug(), allowed.join(" or ")))
+}
+
+fn text(value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        Err("it is empty".to_owned())
+    } else if value.chars().count() > MAX_LEN {
+        Err(format!("it is longer than {MAX_LEN} characters"))
+    } else {
+        Ok(())
+    }
+}
+
+/// An element id: saved progress is kept under it, and HTML allows no spaces in it.
+fn element_id(value: &str) -> Result<(), String> {
+    text(value)?;
+    if value.chars().any(char::is_whitespace) {
+        return Err(format!("`{}` holds a space; an id is one word", value.escape_debug()));
+    }
+    Ok(())
+}
+
+/// An `https:` or `http:` origin: scheme, host and port, nothing after.
+fn origin(value: &str) -> Result<(), String> {
+    let lower = value.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).unwrap_or_default();
+    let (host, port) = rest.rsplit_once(':').unwrap_or((rest, "0"));
+    let host_ok = !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || "-.[]:".contains(c));
+    let port_ok = !port.is_empty() && port.len() <= 5 && port.chars().all(|c| c.is_ascii_digit());
+    if host_ok && port_ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{}` is not an origin like `https://clinic.example` (scheme, host and port only)",
+            value.escape_debug()
+        ))
+    }
+}
+
+/// What the browser shows inside the element when the loader itself cannot run (then there is
+/// no shadow root): the clinic's contact details, in the widget's words for `locale` (English
+/// for a language the widget does not speak), like the widget's own fallback screen.
+fn fallback(config: &Config, locale: &str) -> String {
+    let words = messages(locale);
+    let clinic = config.clinic_name.as_deref().unwrap_or(words.the_clinic);
+    let mut links = Vec::new();
+    if let Some(url) = &config.booking_url {
+        links.push(format!(r#"<a href="{}">{}</a>"#, escape(url), escape(words.book_consultation)));
+    }
+    if let (Some(phone), Some(href)) = (&config.phone, config.tel_href()) {
+        links.push(format!(r#"<a href="{}">{}</a>"#, escape(&href), escape(&fill(words.call_us, &[("phone", phone)]))));
+    }
+    let body = escape(&fill(words.fallback_body, &[("clinic", clinic)]));
+    if links.is_empty() {
+        body
+    } else {
+        format!("{body} {}", links.join(" · "))
+    }
+}
+
+/// The iframe's accessible name. The messages have none for it, so it is kept here.
+fn frame_title(locale: &str) -> &'static str {
+    match messages(locale).locale() {
+        "es" => "Cuestionario de tratamiento",
+        _ => "Treatment check",
+    }
+}
+
+/// Text for HTML, in an element or a quoted attribute.
+fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+/// `application/x-www-form-urlencoded`, as `URLSearchParams` writes it (and `embed.js` reads it).
+fn form_encode(text: &str) -> String {
+    let mut encoded = String::with_capacity(text.len());
+    for &byte in text.as_bytes() {
+        match byte {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => encoded.push(char::from(byte)),
+            b' ' => encoded.push('+'),
+            byte => encoded.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    encoded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_encoding_is_url_search_params() {
+        assert_eq!(form_encode("+1 555 0100"), "%2B1+555+0100");
+        assert_eq!(form_encode("https://clinic.example/book?a=1&b"), "https%3A%2F%2Fclinic.example%2Fbook%3Fa%3D1%26b");
+        assert_eq!(form_encode("Clínica *-._~"), "Cl%C3%ADnica+*-._%7E");
+    }
+
+    #[test]
+    fn origins() {
+        for ok in ["https://clinic.example", "http://127.0.0.1:8080", "https://CLINIC.example:443"] {
+            assert_eq!(origin(ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "clinic.example",
+            "https://",
+            "https://clinic.example/",
+            "https://clinic.example/page",
+            "javascript:alert(1)",
+            "https://a.example:x",
+            "https://user@a.example",
+        ] {
+            assert!(origin(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn switches_are_read_from_the_widget() {
+        assert!(is_switch("test-mode") && is_switch("share-answers"));
+        assert!(!is_switch("phone") && !is_switch("mode") && !is_switch("colour"));
+    }
+}
