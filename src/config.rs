@@ -70,6 +70,9 @@ pub struct Config {
     pub test_mode: bool,
     /// Saved progress is deleted as soon as the result is shown.
     pub forget_on_complete: bool,
+    /// The clinic's own values (campaign, landing page...) carried into the lead the visitor
+    /// chooses to send, and nowhere else: never into events, `dataLayer` or URLs.
+    pub hidden_fields: BTreeMap<String, String>,
 }
 
 /// A result's main button: what it says and where it goes (`https:` or `http:`).
@@ -80,7 +83,7 @@ pub struct CallToAction {
 }
 
 /// Every attribute the widget reads, in the README's order.
-pub const ATTRIBUTES: [&str; 18] = [
+pub const ATTRIBUTES: [&str; 19] = [
     "protocol",
     "booking-url",
     "phone",
@@ -99,6 +102,7 @@ pub const ATTRIBUTES: [&str; 18] = [
     "analytics-outcome",
     "test-mode",
     "forget-on-complete",
+    "hidden-fields",
 ];
 
 /// An attribute value that was ignored, and why.
@@ -160,6 +164,8 @@ impl Config {
         let lead_endpoint = read("lead-endpoint", &values::relative_or_web_url);
         let calls_to_action = read("cta", &|v| calls_to_action(v).map(drop))
             .map_or_else(BTreeMap::new, |v| calls_to_action(&v).unwrap_or_default());
+        let hidden_fields = read("hidden-fields", &|v| hidden_fields(v).map(drop))
+            .map_or_else(BTreeMap::new, |v| hidden_fields(&v).unwrap_or_default());
         let mut flag = |name: &'static str| match attribute(name).as_deref().map(str::trim) {
             None | Some("false") => false,
             Some("" | "true") => true,
@@ -193,6 +199,7 @@ impl Config {
             analytics_outcome,
             test_mode,
             forget_on_complete,
+            hidden_fields,
         };
         (config, warnings)
     }
@@ -226,6 +233,45 @@ fn calls_to_action(value: &str) -> Result<BTreeMap<Outcome, CallToAction>, Strin
         calls.insert(outcome, CallToAction { label, url: url.to_owned() });
     }
     Ok(calls)
+}
+
+/// Most hidden fields a lead carries, and their sizes: enough for campaign bookkeeping, not a
+/// channel for anything else.
+const MAX_HIDDEN_FIELDS: usize = 20;
+const MAX_HIDDEN_NAME: usize = 40;
+const MAX_HIDDEN_VALUE: usize = 200;
+
+/// `{"campaign": "spring", "landing": "microneedling-a"}`: names a letter then letters, digits,
+/// `_` or `-`; values strings. All or nothing, like `cta`.
+fn hidden_fields(value: &str) -> Result<BTreeMap<String, String>, String> {
+    let example = r#"write a JSON object of texts, like {"campaign": "spring"}"#;
+    let map: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(value).map_err(|e| format!("it is not a JSON object ({e}); {example}"))?;
+    if map.len() > MAX_HIDDEN_FIELDS {
+        return Err(format!("it has {} fields; at most {MAX_HIDDEN_FIELDS} are carried", map.len()));
+    }
+    let mut fields = BTreeMap::new();
+    for (name, entry) in map {
+        let name_ok = name.chars().count() <= MAX_HIDDEN_NAME
+            && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if !name_ok {
+            return Err(format!(
+                "`{}` is not a field name: a letter, then letters, digits, `_` or `-`, at most {MAX_HIDDEN_NAME}",
+                name.escape_debug()
+            ));
+        }
+        match entry {
+            serde_json::Value::String(text) if text.chars().count() <= MAX_HIDDEN_VALUE => {
+                fields.insert(name, text);
+            }
+            serde_json::Value::String(_) => {
+                return Err(format!("`{name}` is longer than {MAX_HIDDEN_VALUE} characters"));
+            }
+            _ => return Err(format!("`{name}` is not a text; {example}")),
+        }
+    }
+    Ok(fields)
 }
 
 impl Config {
@@ -287,8 +333,11 @@ mod tests {
             ("analytics-outcome", ""),
             ("test-mode", ""),
             ("forget-on-complete", ""),
+            ("hidden-fields", r#"{"campaign": "spring", "landing-page": "microneedling_a"}"#),
         ]);
         assert_eq!(warnings, []);
+        assert_eq!(config.hidden_fields["campaign"], "spring");
+        assert_eq!(config.hidden_fields["landing-page"], "microneedling_a");
         let consult = &config.calls_to_action[&Outcome::Consult];
         assert_eq!(
             (consult.label.as_str(), consult.url.as_str()),
@@ -349,6 +398,19 @@ mod tests {
             ]
         );
         assert!(warnings[0].to_string().contains("only `https:` and `http:` URLs"), "{}", warnings[0]);
+    }
+
+    #[test]
+    fn hidden_fields_are_texts_under_plain_names_or_none_at_all() {
+        let too_many: serde_json::Map<String, serde_json::Value> =
+            (0..=MAX_HIDDEN_FIELDS).map(|i| (format!("f{i}"), serde_json::json!("x"))).collect();
+        let too_many = serde_json::Value::Object(too_many).to_string();
+        let long = format!(r#"{{"note": "{}"}}"#, "x".repeat(MAX_HIDDEN_VALUE + 1));
+        for bad in [r#"{"campaign": 3}"#, r#"{"1st": "a"}"#, r#"{"a b": "c"}"#, r#"["spring"]"#, &too_many, &long] {
+            let (config, warnings) = config(&[("hidden-fields", bad)]);
+            assert!(config.hidden_fields.is_empty(), "{bad}");
+            assert_eq!(warnings.iter().map(|w| w.attribute).collect::<Vec<_>>(), ["hidden-fields"], "{bad}");
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
-//! What the host page hears: `candidacy:start`, `candidacy:step`, `candidacy:complete` and
-//! `candidacy:action`, with their `detail` objects. Pure: the widget dispatches what this module
-//! decides. Details carry no answers unless the clinic opted in (`share-answers`): health
+//! What the host page hears: `candidacy:start`, `candidacy:step`, `candidacy:complete`,
+//! `candidacy:action` and `candidacy:lead-sent`, with their `detail` objects, the same pushed to
+//! `dataLayer` under GA4-valid names (`candidacy_start`, ..., `generate_lead`), and the widget's
+//! lifecycle (`candidacy:ready`, `candidacy:fallback`). Pure: the widget dispatches what this
+//! module decides. Details carry no answers unless the clinic opted in (`share-answers`): health
 //! information stays on the device by default.
 
 use serde_json::{json, Value};
@@ -52,6 +54,8 @@ pub enum HostEvent {
     /// A result is on screen.
     Complete(Box<RecommendationReport>),
     Action(HostAction),
+    /// The visitor's consented lead reached the clinic's endpoint.
+    LeadSent,
 }
 
 impl HostEvent {
@@ -61,6 +65,19 @@ impl HostEvent {
             HostEvent::Step { .. } => "candidacy:step",
             HostEvent::Complete(_) => "candidacy:complete",
             HostEvent::Action(_) => "candidacy:action",
+            HostEvent::LeadSent => "candidacy:lead-sent",
+        }
+    }
+
+    /// The event's name in `dataLayer`: GA4 takes letters, digits and underscores only, and a
+    /// sent lead is GA4's recommended `generate_lead`.
+    pub fn data_layer_name(&self) -> &'static str {
+        match self {
+            HostEvent::Start => "candidacy_start",
+            HostEvent::Step { .. } => "candidacy_step",
+            HostEvent::Complete(_) => "candidacy_complete",
+            HostEvent::Action(_) => "candidacy_action",
+            HostEvent::LeadSent => "generate_lead",
         }
     }
 
@@ -91,9 +108,10 @@ impl HostEvent {
                 }
             }
             HostEvent::Action(action) => detail["action"] = json!(action.as_str()),
+            HostEvent::LeadSent => {}
         }
         if let Some(answers) = answers {
-            if !matches!(self, HostEvent::Action(_)) {
+            if !matches!(self, HostEvent::Action(_) | HostEvent::LeadSent) {
                 detail["answers"] = answers.to_json(protocol);
             }
         }
@@ -106,18 +124,83 @@ impl HostEvent {
         detail
     }
 
-    /// The entry pushed to `window.dataLayer` (advertising tools): `{event, ...detail}`, without the
-    /// outcome or the plan (which gives the outcome away) unless the clinic set `analytics-outcome`.
+    /// The entry pushed to `window.dataLayer` (advertising tools): `{event, ...parameters}`, every
+    /// name GA4-valid (`protocol_id`, `question_id`...), without the outcome or the plan (which
+    /// gives the outcome away) unless the clinic set `analytics-outcome`.
     pub fn data_layer_entry(&self, detail: &Value, with_outcome: bool) -> Value {
-        let mut entry = json!({ "event": self.name() });
-        if let (Some(entry), Some(detail)) = (entry.as_object_mut(), detail.as_object()) {
-            entry.extend(detail.clone());
-            if !with_outcome {
-                entry.remove("outcome");
-                entry.remove("plan");
+        let mut entry = json!({
+            "event": self.data_layer_name(),
+            "protocol_id": detail["protocol"]["id"],
+            "protocol_version": detail["protocol"]["version"],
+        });
+        let mut copy = |from: &str, to: &str| {
+            if let Some(value) = detail.get(from).filter(|v| !v.is_null()) {
+                entry[to] = value.clone();
+            }
+        };
+        copy("questionId", "question_id");
+        copy("index", "step_index");
+        copy("ofAbout", "steps_about");
+        copy("action", "action");
+        copy("attribution", "attribution");
+        copy("answers", "answers");
+        copy("reasons", "reasons");
+        copy("test", "test");
+        if with_outcome {
+            copy("outcome", "outcome");
+            for (from, to) in [
+                ("sessionsMin", "sessions_min"),
+                ("sessionsMax", "sessions_max"),
+                ("intervalWeeksMin", "interval_weeks_min"),
+                ("intervalWeeksMax", "interval_weeks_max"),
+            ] {
+                if let Some(value) = detail.get("plan").and_then(|plan| plan.get(from)) {
+                    entry[to] = value.clone();
+                }
             }
         }
+        if matches!(self, HostEvent::LeadSent) {
+            entry["lead_source"] = json!("candidacy");
+        }
         entry
+    }
+}
+
+/// The widget's own life on the page, for the page's code (never pushed to `dataLayer`):
+/// nothing in them depends on the visitor's answers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lifecycle {
+    /// The quiz is on screen with its protocol, in `locale`.
+    Ready { locale: String },
+    /// The clinic's contact details are shown instead of the quiz.
+    Fallback(FallbackCause),
+}
+
+/// Why the clinic's contact details are shown. The loader reports the causes before the widget
+/// runs (`network`, `integrity`, `crash`); the widget reports `protocol`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FallbackCause {
+    /// The protocol could not be fetched in time, or is invalid.
+    Protocol,
+}
+
+impl Lifecycle {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Lifecycle::Ready { .. } => "candidacy:ready",
+            Lifecycle::Fallback(_) => "candidacy:fallback",
+        }
+    }
+
+    /// `protocol` is the one on screen; none when it could not be loaded.
+    pub fn detail(&self, protocol: Option<&ValidProtocol>) -> Value {
+        match self {
+            Lifecycle::Ready { locale } => {
+                let protocol = protocol.map(|p| json!({ "id": p.protocol.id, "version": p.protocol.version }));
+                json!({ "protocol": protocol, "locale": locale })
+            }
+            Lifecycle::Fallback(FallbackCause::Protocol) => json!({ "cause": "protocol" }),
+        }
     }
 }
 

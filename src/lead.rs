@@ -190,6 +190,14 @@ impl Consent<'_> {
     }
 }
 
+/// What a lead carries besides the visitor's own words: the page's campaign parameters and the
+/// clinic's hidden fields (both only here, never in events or URLs for the hidden fields).
+#[derive(Debug, Clone, Copy)]
+pub struct Carried<'a> {
+    pub attribution: &'a Attribution,
+    pub hidden_fields: &'a std::collections::BTreeMap<String, String>,
+}
+
 /// The JSON posted to the clinic's endpoint. Only for a form that passed [`check`].
 pub fn payload(
     form: &LeadForm,
@@ -198,8 +206,9 @@ pub fn payload(
     outcome: Outcome,
     consent: Consent,
     submitted_at: &str,
-    attribution: &Attribution,
+    carried: Carried,
 ) -> Value {
+    let Carried { attribution, hidden_fields } = carried;
     let optional = |value: &str| match value.trim() {
         "" => Value::Null,
         value => json!(value),
@@ -217,12 +226,39 @@ pub fn payload(
     if !attribution.is_empty() {
         payload["attribution"] = attribution.to_json();
     }
+    if !hidden_fields.is_empty() {
+        payload["hiddenFields"] = json!(hidden_fields);
+    }
     payload
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_payload_carries_the_campaign_and_the_clinics_hidden_fields() {
+        let protocol = crate::protocol::load("built-in", crate::DEFAULT_PROTOCOL).unwrap().protocol;
+        let attribution = Attribution::from_pairs([("utm_campaign", "spring")]);
+        let hidden_fields = [("landing".to_owned(), "microneedling-a".to_owned())].into();
+        let consent = Consent { clinic: "Glow Clinic", locale: "en" };
+        let carried = Carried { attribution: &attribution, hidden_fields: &hidden_fields };
+        let body = payload(
+            &filled(),
+            &protocol,
+            &Answers::default(),
+            Outcome::Consult,
+            consent,
+            "2026-12-05T12:00:00Z",
+            carried,
+        );
+        assert_eq!(body["hiddenFields"], json!({"landing": "microneedling-a"}));
+        assert_eq!(body["attribution"]["utm_campaign"], "spring");
+        let none = std::collections::BTreeMap::new();
+        let bare = Carried { attribution: &Attribution::default(), hidden_fields: &none };
+        let body = payload(&filled(), &protocol, &Answers::default(), Outcome::Consult, consent, "", bare);
+        assert!(body.get("hiddenFields").is_none() && body.get("attribution").is_none(), "{body}");
+    }
 
     fn filled() -> LeadForm {
         [

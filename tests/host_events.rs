@@ -168,8 +168,52 @@ fn campaign_parameters_and_test_mode_mark_details_and_the_data_layer_hides_the_o
     let detail = complete.detail(&protocol, &context);
     assert_eq!(detail["outcome"], "candidate");
     let pushed = complete.data_layer_entry(&detail, false);
-    assert_eq!(pushed["event"], "candidacy:complete");
-    assert!(pushed.get("outcome").is_none() && pushed.get("plan").is_none(), "{pushed}");
+    assert_eq!(pushed["event"], "candidacy_complete");
+    assert!(pushed.get("outcome").is_none() && pushed.get("sessions_min").is_none(), "{pushed}");
     assert_eq!(pushed["attribution"]["gclid"], "abc");
-    assert_eq!(complete.data_layer_entry(&detail, true)["outcome"], "candidate");
+    let with_outcome = complete.data_layer_entry(&detail, true);
+    assert_eq!(with_outcome["outcome"], "candidate");
+    assert!(with_outcome["sessions_min"].is_u64() && with_outcome["interval_weeks_max"].is_u64(), "{with_outcome}");
+}
+
+/// GA4 takes event and parameter names of letters, digits and underscores, starting with a letter.
+fn ga4_name(name: &str) -> bool {
+    name.len() <= 40
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+#[test]
+fn every_data_layer_push_has_ga4_valid_names_and_a_sent_lead_is_generate_lead() {
+    let protocol = default_protocol();
+    let (_, mut seen) = events(&protocol, Flow::new(&protocol), &safe_quiz(&protocol));
+    seen.extend([HostEvent::Action(HostAction::Book), HostEvent::LeadSent]);
+    let attribution = Attribution::from_pairs([("utm_source", "newsletter")]);
+    let context = Context { answers: None, attribution: &attribution, test: true };
+    let mut names = Vec::new();
+    for event in &seen {
+        let entry = event.data_layer_entry(&event.detail(&protocol, &context), true);
+        let name = entry["event"].as_str().unwrap().to_owned();
+        assert!(ga4_name(&name), "{name}");
+        for key in entry.as_object().unwrap().keys().filter(|key| *key != "event") {
+            assert!(ga4_name(key), "{name}: {key}");
+        }
+        assert_eq!(entry["protocol_id"], protocol.protocol.id.as_str());
+        names.push(name);
+    }
+    names.dedup();
+    assert_eq!(names, ["candidacy_start", "candidacy_step", "candidacy_complete", "candidacy_action", "generate_lead"]);
+    let lead = HostEvent::LeadSent.data_layer_entry(&HostEvent::LeadSent.detail(&protocol, &context), false);
+    assert_eq!(lead["lead_source"], "candidacy");
+}
+
+#[test]
+fn a_sent_lead_never_carries_answers_even_when_they_are_shared() {
+    let protocol = default_protocol();
+    let (flow, _) = events(&protocol, Flow::new(&protocol), &safe_quiz(&protocol));
+    let context = Context { answers: Some(&flow.answers), attribution: &Attribution::default(), test: false };
+    let detail = HostEvent::LeadSent.detail(&protocol, &context);
+    assert_eq!(HostEvent::LeadSent.name(), "candidacy:lead-sent");
+    assert!(detail.get("answers").is_none(), "{detail}");
+    assert_eq!(detail["protocol"]["id"], protocol.protocol.id.as_str());
 }

@@ -10,6 +10,7 @@ use super::contact::Fallback;
 use super::host::Host;
 use super::quiz::Quiz;
 use crate::config::Config;
+use crate::host_events::{FallbackCause, Lifecycle};
 use crate::protocol::ValidProtocol;
 
 #[derive(Properties, PartialEq)]
@@ -52,6 +53,18 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 });
             }
+        });
+    }
+    // The page hears when the quiz is on screen, or that the clinic's details are shown instead.
+    {
+        let (host, config) = (props.host.clone(), props.config.clone());
+        use_effect_with((*loading).clone(), move |loading| match loading {
+            Loading::InProgress => {}
+            Loading::Ready(protocol) => {
+                let locale = locale_for(&protocol.protocol.locales, &config, &host).to_string();
+                host.announce(&Lifecycle::Ready { locale }, Some(protocol));
+            }
+            Loading::Failed => host.announce(&Lifecycle::Fallback(FallbackCause::Protocol), None),
         });
     }
     // Before a protocol says which languages it has, the widget's own languages serve.

@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::browser;
 use crate::answers::Answers;
 use crate::attribution::Attribution;
-use crate::host_events::{Context, HostEvent};
+use crate::host_events::{Context, HostEvent, Lifecycle};
 use crate::protocol::ValidProtocol;
 
 #[derive(Clone)]
@@ -50,19 +50,32 @@ impl Host {
             test: self.test_mode,
         };
         let detail = event.detail(protocol, &context);
+        self.dispatch(event.name(), &detail);
+        if self.analytics {
+            push_to_data_layer(&event.data_layer_entry(&detail, self.analytics_outcome));
+        }
+    }
+
+    /// Dispatches a `candidacy:ready` or `candidacy:fallback` on the element (never to
+    /// `dataLayer`); `protocol` is the one on screen, if it loaded.
+    pub fn announce(&self, lifecycle: &Lifecycle, protocol: Option<&ValidProtocol>) {
+        if self.alive.get() {
+            self.dispatch(lifecycle.name(), &lifecycle.detail(protocol));
+        }
+    }
+
+    /// A bubbling, composed `CustomEvent` named `name` on the element.
+    fn dispatch(&self, name: &str, detail: &serde_json::Value) {
         let Ok(detail_js) = js_sys::JSON::parse(&detail.to_string()) else { return };
         let init = web_sys::CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
         init.set_detail(&detail_js);
-        match web_sys::CustomEvent::new_with_event_init_dict(event.name(), &init) {
+        match web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
             Ok(custom) => {
                 let _ = self.element.dispatch_event(&custom);
             }
-            Err(_) => browser::warn(&format!("candidacy: could not dispatch `{}`", event.name())),
-        }
-        if self.analytics {
-            push_to_data_layer(&event.data_layer_entry(&detail, self.analytics_outcome));
+            Err(_) => browser::warn(&format!("candidacy: could not dispatch `{name}`")),
         }
     }
 }

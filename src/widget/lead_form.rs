@@ -23,6 +23,8 @@ pub struct LeadFormProps {
     pub endpoint: AttrValue,
     pub attribution: Attribution,
     pub locale: AttrValue,
+    /// The clinic's endpoint accepted the lead (never in test mode, which sends nothing).
+    pub on_sent: Callback<()>,
 }
 
 #[derive(PartialEq)]
@@ -55,6 +57,8 @@ pub fn LeadFormSection(props: &LeadFormProps) -> Html {
         let (protocol, answers, outcome, form) =
             (props.protocol.clone(), props.answers.clone(), props.outcome, form.clone());
         let (attribution, test_mode) = (props.attribution.clone(), props.config.test_mode);
+        let hidden_fields = props.config.hidden_fields.clone();
+        let on_sent = props.on_sent.clone();
         use_effect_with(form.status.clone(), move |status| {
             if *status == LeadStatus::Sending && test_mode {
                 super::browser::warn("candidacy: test mode: the results were not sent");
@@ -62,11 +66,15 @@ pub fn LeadFormSection(props: &LeadFormProps) -> Html {
             } else if *status == LeadStatus::Sending {
                 let submitted_at = String::from(js_sys::Date::new_0().to_iso_string());
                 let consent = lead::Consent { clinic: &clinic, locale: &locale };
-                let body = lead::payload(&form, &protocol, &answers, outcome, consent, &submitted_at, &attribution);
+                let carried = lead::Carried { attribution: &attribution, hidden_fields: &hidden_fields };
+                let body = lead::payload(&form, &protocol, &answers, outcome, consent, &submitted_at, carried);
                 let body = body.to_string();
                 wasm_bindgen_futures::spawn_local(async move {
                     dispatcher.dispatch(match post(&endpoint, body).await {
-                        Ok(()) => LeadAction::Sent,
+                        Ok(()) => {
+                            on_sent.emit(());
+                            LeadAction::Sent
+                        }
                         Err(why) => {
                             super::browser::warn(&format!(
                                 "candidacy: the results were not sent to `{endpoint}`: {}",

@@ -368,6 +368,10 @@ pub fn Quiz(props: &QuizProps) -> Html {
                 })
             };
             let announcement = report.headline.clone();
+            let on_lead_sent = {
+                let (protocol, host, answers) = (protocol.clone(), props.host.clone(), flow.answers.clone());
+                Callback::from(move |()| host.emit(&protocol, &HostEvent::LeadSent, &answers))
+            };
             let lead_form = props.config.lead_endpoint.as_ref().map(|endpoint| {
                 html! {
                     <LeadFormSection
@@ -378,6 +382,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
                         endpoint={endpoint.clone()}
                         attribution={props.host.attribution.clone()}
                         locale={locale.clone()}
+                        on_sent={on_lead_sent}
                     />
                 }
             });
