@@ -114,7 +114,8 @@ export type CandidacyPrefill = Record<string, string | string[] | boolean | numb
  * Clinic-defined values carried only into the lead the visitor chooses to send, never into
  * events, the dataLayer or URLs.
  * Keys are 1 to 40 characters, a letter then letters, digits, `_` or `-`; at most 20 fields;
- * values are strings of at most 200 characters.
+ * values are strings of at most 200 characters. One field out of these bounds drops them all,
+ * with a console warning naming `hidden-fields`.
  * @example { campaign: "spring", landing: "a" }
  */
 export type CandidacyHiddenFields = Record<string, string>;
