@@ -3,7 +3,9 @@
 # loader (no request between the loader and the first screen; candidacy.css stays for reference)
 # and minifies what every visitor downloads (the loader, the wasm-bindgen glue, the iframe scripts,
 # the stylesheets) with esbuild, which scripts/setup.sh installs with the e2e tools. Without
-# esbuild the files stay as written and the loader links candidacy.css.
+# esbuild the files stay as written and the loader links candidacy.css. Then scripts/release.mjs
+# bundles the glue into the loader, seals it with the wasm's integrity, and writes the versioned
+# release (dist/candidacy/<version>/, dist/candidacy/latest/) and the npm package (dist/npm/).
 set -euo pipefail
 [ "${TRUNK_PROFILE:-}" = "release" ] || exit 0
 esbuild="$(command -v esbuild || true)"
@@ -24,4 +26,4 @@ if (!loader.includes(marker)) throw new Error(`minify: no "${marker}" in candida
 const css = JSON.stringify(readFileSync("candidacy.css", "utf8"));
 writeFileSync("candidacy.js", loader.replace(marker, () => `const STYLESHEET = ${css};`));
 '
-"$esbuild" candidacy.js --minify --log-level=warning --allow-overwrite --outfile=candidacy.js
+node "${TRUNK_SOURCE_DIR:-.}/scripts/release.mjs" "$TRUNK_STAGING_DIR" "${TRUNK_SOURCE_DIR:-.}"

@@ -146,17 +146,17 @@ impl HostEvent {
         copy("answers", "answers");
         copy("reasons", "reasons");
         copy("test", "test");
-        if with_outcome {
+        if with_outcome && matches!(self, HostEvent::Complete(_)) {
             copy("outcome", "outcome");
+            // Always written, `null` without a plan: GTM keeps a key's last value, and a result
+            // without a plan must not report the previous visitor's sessions.
             for (from, to) in [
                 ("sessionsMin", "sessions_min"),
                 ("sessionsMax", "sessions_max"),
                 ("intervalWeeksMin", "interval_weeks_min"),
                 ("intervalWeeksMax", "interval_weeks_max"),
             ] {
-                if let Some(value) = detail.get("plan").and_then(|plan| plan.get(from)) {
-                    entry[to] = value.clone();
-                }
+                entry[to] = detail["plan"].get(from).cloned().unwrap_or(Value::Null);
             }
         }
         if matches!(self, HostEvent::LeadSent) {

@@ -41,7 +41,7 @@ window.addEventListener("message", (event) => {
     } else if (message.type === "candidacy:navigate") {
       const url = new URL(String(message.url), location.href);
       if (url.protocol === "https:" || url.protocol === "http:") location.assign(url.href);
-    } else if (message.type === "candidacy:event" && /^candidacy:[a-z]+$/.test(message.name)) {
+    } else if (message.type === "candidacy:event" && /^candidacy:[a-z-]+$/.test(message.name)) {
       frame.dispatchEvent(new CustomEvent(message.name, { bubbles: true, composed: true, detail: message.detail }));
     }
     return;

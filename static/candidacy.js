@@ -8,12 +8,33 @@
 // page's CSS and the widget's cannot touch each other. No inline scripts or styles: it works
 // under a strict Content-Security-Policy.
 
-const BASE = new URL(".", import.meta.url);
 const ATTRIBUTES = [
   "protocol", "booking-url", "phone", "clinic-name", "locale", "primary", "accent", "radius",
   "start", "prefill", "share-answers", "analytics", "lead-endpoint", "cta", "cta-attribution",
-  "analytics-outcome", "test-mode", "forget-on-complete",
+  "analytics-outcome", "test-mode", "forget-on-complete", "hidden-fields",
 ];
+
+// Release builds write these (scripts/release.mjs): the release's version, and the SHA-384 of the
+// wasm and the stylesheet, which the loader checks before using them. The wasm-bindgen glue is
+// bundled into this file, so the `integrity` on this script's own tag covers it.
+const VERSION = "dev";
+const WASM_INTEGRITY = null;
+const STYLESHEET_INTEGRITY = null;
+
+/// The URL of a file of this release, next to this script, with this script's query (a `?ver=`
+/// on the loader reaches the files it loads, so no cache mixes two versions).
+function releaseFile(url) {
+  url.search = new URL(import.meta.url).search;
+  return url;
+}
+
+/// Why the clinic's contact details are shown (the `cause` of `candidacy:fallback`).
+class LoadFailure extends Error {
+  constructor(cause, message) {
+    super(message);
+    this.cause = cause;
+  }
+}
 
 let widget; // the wasm module's exports, loaded by the first element that needs them
 let crashed = null; // why the widget stopped, once it has panicked: every element falls back
@@ -24,13 +45,43 @@ window.addEventListener("candidacy:crash", (event) => {
   for (const host of document.querySelectorAll("candidacy-quiz")) host.showContactDetails();
 });
 
+// Test-only: the next render of a quiz panics (the end-to-end tests prove the fallback). The glue
+// is bundled into this file, so the tests cannot reach it by importing widget.js.
+window.addEventListener("candidacy:test-only-panic", () => widget?.then((glue) => glue.testOnlyPanicOnNextRender()));
+
+/// The wasm, checked against the release's hash: a changed byte is refused, and named.
+async function fetchWasm() {
+  // Written out so bundlers (Vite, webpack) see the asset: `new URL("./…", import.meta.url)`.
+  const url = releaseFile(new URL("./widget_bg.wasm", import.meta.url));
+  let response;
+  try {
+    response = await fetch(url, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {});
+  } catch (error) {
+    // A failed integrity check and a failed network look alike here: ask again without the check.
+    const tampered = WASM_INTEGRITY && (await fetch(url).then((r) => r.ok, () => false));
+    throw tampered
+      ? new LoadFailure("integrity", `${url.pathname} does not match this release (expected ${WASM_INTEGRITY})`)
+      : new LoadFailure("network", `${url.pathname} could not be fetched (${error})`);
+  }
+  if (!response.ok) throw new LoadFailure("network", `${url.pathname}: the server answered ${response.status}`);
+  return response;
+}
+
 function loadWidget() {
   // The wasm is fetched while the glue loads, not after it: one round trip less before the quiz.
   widget ??= (() => {
-    const wasm = fetch(new URL("widget_bg.wasm", BASE));
+    const wasm = fetchWasm();
     wasm.catch(() => {}); // not unhandled while the glue loads: the init below rejects with it
-    return import(new URL("widget.js", BASE).href).then(async (glue) => {
-      await glue.default({ module_or_path: wasm });
+    const glue = import("./widget.js").catch((error) => {
+      throw new LoadFailure("network", `widget.js could not be loaded (${error})`);
+    });
+    return glue.then(async (glue) => {
+      try {
+        await glue.default({ module_or_path: wasm });
+      } catch (error) {
+        if (error instanceof LoadFailure) throw error;
+        throw new LoadFailure("integrity", `widget_bg.wasm is not a wasm module this browser can run (${error})`);
+      }
       return glue;
     });
   })();
@@ -58,7 +109,11 @@ function styleSheet(shadow) {
   }
   const link = document.createElement("link");
   link.rel = "stylesheet";
-  link.href = new URL("candidacy.css", BASE).href;
+  link.href = releaseFile(new URL("./candidacy.css", import.meta.url)).href;
+  if (STYLESHEET_INTEGRITY) {
+    link.integrity = STYLESHEET_INTEGRITY;
+    link.crossOrigin = "anonymous";
+  }
   const loaded = new Promise((resolve) => {
     link.addEventListener("load", resolve, { once: true });
     link.addEventListener("error", resolve, { once: true });
@@ -179,8 +234,9 @@ function requestedLocale(host, available) {
   return negotiate(available, [host.getAttribute("locale"), page, ...(navigator.languages ?? [])]);
 }
 
-/// The clinic's contact details, for a widget that cannot load: never a blank box.
-function fallback(root, host) {
+/// The clinic's contact details, for a widget that cannot load: never a blank box. The page hears
+/// `candidacy:fallback` with the cause's category.
+function fallback(root, host, cause) {
   const locale = requestedLocale(host, Object.keys(FALLBACK_WORDS));
   const words = FALLBACK_WORDS[locale];
   const clinic = host.getAttribute("clinic-name")?.trim() || words.clinic;
@@ -207,6 +263,12 @@ function fallback(root, host) {
   }
   box.append(actions);
   root.replaceChildren(box);
+  announce(host, "candidacy:fallback", { cause });
+}
+
+/// A bubbling, composed event on the element, for the page's code.
+function announce(host, name, detail = {}) {
+  host.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
 }
 
 function element(tag, className, text) {
@@ -244,13 +306,28 @@ function instanceName(host) {
 /// Height kept for a widget not mounted yet, so the page does not jump when it appears.
 const RESERVED_HEIGHT = "36em";
 
-class CandidacyQuiz extends HTMLElement {
+class CandidacyQuizElement extends HTMLElement {
   static observedAttributes = [...ATTRIBUTES, "mode", "launcher-text", "loading"];
   #mounted = null;
   #mounting = null;
   #styled = null; // the stylesheet, once the popup's launcher has it
   #generation = 0;
   #cleanup = [];
+  #dialog = null; // the popup's dialog: open, close, isOpen
+  #openWhenBuilt = false; // open() came before the popup was built
+
+  constructor() {
+    super();
+    // A property the page set before this script defined the element is an own property that
+    // hides the accessor: set it again through the accessor.
+    for (const name of Object.keys(PROPERTIES)) {
+      if (Object.hasOwn(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
+  }
 
   connectedCallback() {
     this.#render();
@@ -305,21 +382,30 @@ class CandidacyQuiz extends HTMLElement {
     shadow.append(launcher, dialog);
 
     let pageOverflow = null;
-    launcher.addEventListener("click", () => {
+    const open = () => {
+      if (dialog.open) return;
       pageOverflow = document.documentElement.style.overflow;
       document.documentElement.style.overflow = "hidden"; // the page behind does not scroll
       dialog.showModal();
       this.#mount(root, generation);
-    });
+    };
+    launcher.addEventListener("click", open);
     close.addEventListener("click", () => dialog.close());
     dialog.addEventListener("keydown", (event) => keepFocusIn(dialog, event));
     dialog.addEventListener("close", () => {
       document.documentElement.style.overflow = pageOverflow ?? "";
       launcher.focus();
+      if (generation === this.#generation) announce(this, "candidacy:close");
     });
+    this.#dialog = { open, close: () => dialog.open && dialog.close(), isOpen: () => dialog.open };
     this.#cleanup.push(() => {
+      this.#dialog = null;
       if (dialog.open) dialog.close();
     });
+    if (this.#openWhenBuilt) {
+      this.#openWhenBuilt = false;
+      open();
+    }
     if (lazy) {
       const warm = () => loadWidget().catch(() => {});
       launcher.addEventListener("pointerenter", warm, { once: true });
@@ -359,14 +445,15 @@ class CandidacyQuiz extends HTMLElement {
         }
       }
       try {
-        if (crashed) throw new Error(crashed);
+        if (crashed) throw new LoadFailure("crash", crashed);
         const [glue] = await Promise.all([loadWidget(), styled]);
         if (generation !== this.#generation || !this.isConnected) return;
         this.#mounted = glue.mount(this, root, instanceName(this), endFirstScreen());
       } catch (error) {
-        console.error(`candidacy: the widget could not load (${error}); showing the clinic's contact details instead`);
+        const cause = error instanceof LoadFailure ? error.cause : "crash";
+        console.error(`candidacy: the widget could not load (${cause}: ${error.message ?? error}); showing the clinic's contact details instead`);
         await styled;
-        if (generation === this.#generation) fallback(root, this);
+        if (generation === this.#generation) fallback(root, this, cause);
       }
       root.style.removeProperty("min-height");
     })();
@@ -435,11 +522,11 @@ class CandidacyQuiz extends HTMLElement {
     };
   }
 
-  #choice(name, allowed) {
+  #choice(name, allowed, warn = true) {
     const value = this.getAttribute(name)?.trim();
     if (value == null || value === "") return allowed[0];
     if (allowed.includes(value)) return value;
-    console.warn(`candidacy: ignoring attribute \`${name}\`: \`${value}\` is not ${allowed.map((a) => `\`${a}\``).join(" or ")}`);
+    if (warn) console.warn(`candidacy: ignoring attribute \`${name}\`: \`${value}\` is not ${allowed.map((a) => `\`${a}\``).join(" or ")}`);
     return allowed[0];
   }
 
@@ -447,7 +534,53 @@ class CandidacyQuiz extends HTMLElement {
   showContactDetails() {
     this.#mounted = null;
     const root = this.shadowRoot?.querySelector(".candidacy-mount");
-    if (root) fallback(root, this);
+    if (root) fallback(root, this, "crash");
+  }
+
+  // The page's API (README, "Scripting the element"; types in packaging/npm/candidacy.d.ts).
+
+  /// The release's version.
+  get version() {
+    return VERSION;
+  }
+
+  /// Popup mode: opens the quiz's dialog (once built: a call right after adding the element works).
+  open() {
+    if (!this.#isPopup("open")) return;
+    if (this.#dialog) this.#dialog.open();
+    else this.#openWhenBuilt = true;
+  }
+
+  /// Popup mode: closes the quiz's dialog; the visitor's progress is kept.
+  close() {
+    if (!this.#isPopup("close")) return;
+    this.#openWhenBuilt = false;
+    this.#dialog?.close();
+  }
+
+  /// Popup mode: opens the dialog when it is closed, closes it when it is open.
+  toggle() {
+    if (!this.#isPopup("toggle")) return;
+    if (this.#dialog?.isOpen() || this.#openWhenBuilt) this.close();
+    else this.open();
+  }
+
+  /// Forgets this widget's saved answers and starts the quiz again from its first screen.
+  restart() {
+    const prefix = `candidacy:${instanceName(this)}:`;
+    try {
+      const keys = [...Array(sessionStorage.length).keys()].map((i) => sessionStorage.key(i));
+      for (const key of keys) if (key?.startsWith(prefix)) sessionStorage.removeItem(key);
+    } catch {
+      // No storage: nothing was saved.
+    }
+    if (this.isConnected) this.#render();
+  }
+
+  #isPopup(method) {
+    if (this.#choice("mode", ["inline", "popup"], false) === "popup") return true;
+    console.warn(`candidacy: ignoring \`${method}()\`: it is for \`mode="popup"\`; this widget is inline`);
+    return false;
   }
 
   #unmount() {
@@ -460,7 +593,99 @@ class CandidacyQuiz extends HTMLElement {
   }
 }
 
-if (!customElements.get("candidacy-quiz")) customElements.define("candidacy-quiz", CandidacyQuiz);
+/// The element's properties, each reflecting its attribute: `string`, a `switch` (boolean
+/// attribute), or an `object` written as JSON (rich values without JSON in the page's code).
+const PROPERTIES = {
+  protocol: ["protocol", "string"],
+  bookingUrl: ["booking-url", "string"],
+  phone: ["phone", "string"],
+  clinicName: ["clinic-name", "string"],
+  locale: ["locale", "string"],
+  primary: ["primary", "string"],
+  accent: ["accent", "string"],
+  radius: ["radius", "string"],
+  start: ["start", "string", ["welcome", "first-question"]],
+  leadEndpoint: ["lead-endpoint", "string"],
+  mode: ["mode", "string", ["inline", "popup"]],
+  launcherText: ["launcher-text", "string"],
+  loading: ["loading", "string", ["eager", "lazy"]],
+  shareAnswers: ["share-answers", "switch"],
+  analytics: ["analytics", "switch"],
+  ctaAttribution: ["cta-attribution", "switch"],
+  analyticsOutcome: ["analytics-outcome", "switch"],
+  testMode: ["test-mode", "switch"],
+  forgetOnComplete: ["forget-on-complete", "switch"],
+  cta: ["cta", "object"],
+  prefill: ["prefill", "object"],
+  hiddenFields: ["hidden-fields", "object"],
+};
+
+const isPlainObject = (value) => Object.prototype.toString.call(value) === "[object Object]";
+
+for (const [name, [attribute, kind, choices]] of Object.entries(PROPERTIES)) {
+  Object.defineProperty(CandidacyQuizElement.prototype, name, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      if (kind === "switch") return this.hasAttribute(attribute);
+      const value = this.getAttribute(attribute)?.trim() ?? null;
+      if (value === null) return null;
+      if (kind === "string") return !choices || choices.includes(value) ? value : null; // as the widget reads it
+      try {
+        const parsed = JSON.parse(value);
+        return isPlainObject(parsed) ? parsed : null;
+      } catch {
+        return null; // the widget ignores it too, with a warning naming the attribute
+      }
+    },
+    set(value) {
+      const expected = { string: "a string", switch: "true or false", object: "a plain object" }[kind];
+      const fits = { string: typeof value === "string", switch: typeof value === "boolean", object: isPlainObject(value) }[kind];
+      if (value === null || value === undefined || (kind === "switch" && value === false)) {
+        this.removeAttribute(attribute);
+      } else if (!fits) {
+        console.warn(`candidacy: ignoring property \`${name}\`: expected ${expected}, got ${value === null ? "null" : typeof value}`);
+      } else if (kind === "switch") {
+        this.setAttribute(attribute, "");
+      } else if (kind === "object") {
+        let json;
+        try {
+          json = JSON.stringify(value);
+        } catch (error) {
+          console.warn(`candidacy: ignoring property \`${name}\`: it cannot be written as JSON (${error})`);
+          return;
+        }
+        if (json !== this.getAttribute(attribute)) this.setAttribute(attribute, json);
+      } else if (value !== this.getAttribute(attribute)) {
+        this.setAttribute(attribute, value);
+      }
+    },
+  });
+}
+
+// A property or method the element does not have is named in the console (then the browser's
+// usual `TypeError` for a call): a typo such as `quiz.opne()` is found at once. Only plain
+// lowerCamelCase names: frameworks' own keys (`__reactFiber$…`, `_vei`, `jQuery3600…`) and
+// promise or JSON probes pass silently.
+const warned = new Set();
+const QUIET = new Set(["then", "toJSON", "asymmetricMatch", "nodeValue"]);
+Object.setPrototypeOf(
+  CandidacyQuizElement.prototype,
+  new Proxy(HTMLElement.prototype, {
+    get(target, key, receiver) {
+      if (typeof key === "string" && !(key in target) && /^[a-z][a-zA-Z]{1,31}$/.test(key) && !QUIET.has(key) && !warned.has(key)) {
+        warned.add(key);
+        console.warn(`candidacy: <candidacy-quiz> has no property or method \`${key}\` (see the README's tables: ${["open()", "close()", "toggle()", "restart()", "version", ...Object.keys(PROPERTIES)].join(", ")})`);
+      }
+      return Reflect.get(target, key, receiver);
+    },
+  }),
+);
+
+if (!customElements.get("candidacy-quiz")) {
+  customElements.define("candidacy-quiz", CandidacyQuizElement);
+  globalThis.CandidacyQuizElement = CandidacyQuizElement; // `instanceof` for the page's code, as typed
+}
 
 // <first-screens> Generated by `node e2e/first-screens.mjs` from the release build; do not edit.
 const FIRST_SCREENS = {

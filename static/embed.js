@@ -13,9 +13,12 @@ import "./candidacy.js";
 const ATTRIBUTES = [
   "protocol", "booking-url", "phone", "clinic-name", "locale", "primary", "accent", "radius",
   "start", "prefill", "share-answers", "analytics", "lead-endpoint", "cta", "cta-attribution",
-  "analytics-outcome", "test-mode", "forget-on-complete",
+  "analytics-outcome", "test-mode", "forget-on-complete", "hidden-fields",
 ];
-const EVENTS = ["candidacy:start", "candidacy:step", "candidacy:complete", "candidacy:action"];
+const EVENTS = [
+  "candidacy:ready", "candidacy:start", "candidacy:step", "candidacy:complete", "candidacy:action",
+  "candidacy:lead-sent", "candidacy:fallback",
+];
 
 const params = new URLSearchParams(location.search);
 // This page's own `lang` would otherwise pick the widget's language: the frame speaks the

@@ -18,7 +18,9 @@ test("the README snippet works on a page under another path, loading every file 
   const origin = new URL(page.url()).origin;
   expect(requests.filter((url) => !url.startsWith(`${origin}/`)), "requests to another origin").toEqual([]);
   const paths = requests.map((url) => new URL(url).pathname);
-  for (const file of ["candidacy.js", "widget.js", "widget_bg.wasm"]) {
+  // The release loader carries the wasm-bindgen glue (scripts/release.mjs): no widget.js request.
+  expect(paths.filter((path) => path.endsWith("widget.js")), "the glue is in the loader").toEqual([]);
+  for (const file of ["candidacy.js", "widget_bg.wasm"]) {
     expect(paths, `${file} comes from the script's folder`).toContain(`/cdn/candidacy/${file}`);
   }
   // The release loader carries the stylesheet (scripts/minify.sh): no request waits for it.

@@ -66,10 +66,7 @@ test("a panic inside a component: every widget on the page falls back, and later
   await page.goto("/site/two-widgets.html");
   const face = new QuizPage(page, page.locator("#face"));
   await expect(face.welcome).toBeVisible();
-  await page.evaluate(async () => {
-    const glue = await import("/cdn/candidacy/widget.js");
-    glue.testOnlyPanicOnNextRender();
-  });
+  await page.evaluate(() => window.dispatchEvent(new Event("candidacy:test-only-panic")));
   await face.startButton.click();
   for (const id of ["#face", "#body"]) {
     await expect(page.locator(`${id} [data-step=fallback]`), `${id} shows the contact details`).toBeVisible();

@@ -54,10 +54,26 @@ test("share-answers adds the answers and reasons; analytics pushes the same to t
   expect(complete.plan).toEqual({ sessionsMin: 3, sessionsMax: 4, intervalWeeksMin: 4, intervalWeeksMax: 6 });
 
   const pushes = await dataLayer(page);
-  expect(pushes.map((p) => p.event)).toEqual(events.map((e) => e.name));
+  // GA4-valid names in the dataLayer: the DOM's `candidacy:step` is `candidacy_step` there.
+  expect(pushes.map((p) => p.event)).toEqual(events.map((e) => e.name.replace(":", "_")));
+  for (const push of pushes) {
+    for (const name of Object.keys(push)) expect(name, `${push.event}: GA4 parameter name`).toMatch(/^[a-z][a-z0-9_]{0,39}$/);
+  }
   // Advertising tools get the same, but neither the outcome nor the plan (no analytics-outcome).
-  const { outcome: _outcome, plan: _plan, ...withoutOutcome } = complete;
-  expect(pushes.at(-1)).toEqual({ event: "candidacy:complete", ...withoutOutcome });
+  const protocol = complete.protocol as { id: string; version: string };
+  expect(pushes.at(-1)).toEqual({
+    event: "candidacy_complete",
+    protocol_id: protocol.id,
+    protocol_version: protocol.version,
+    answers: complete.answers,
+    reasons: complete.reasons,
+  });
+  const step = events.find((e) => e.name === "candidacy:step")!.detail;
+  expect(pushes.find((p) => p.event === "candidacy_step")).toMatchObject({
+    question_id: step.questionId,
+    step_index: step.index,
+    steps_about: step.ofAbout,
+  });
 });
 
 test("the asked questions match the path the protocol expects", async ({ page }) => {

@@ -112,10 +112,10 @@ test("campaign values reach start, complete and the lead as text, never with an 
   expect(JSON.stringify(heard)).not.toContain("answers");
   expect(JSON.stringify(heard)).not.toContain("ana@example.com");
   const pushes = await dataLayer(page);
-  const complete = pushes.find((p) => p.event === "candidacy:complete")!;
+  const complete = pushes.find((p) => p.event === "candidacy_complete")!;
   expect(complete.attribution).toEqual(campaign);
   expect(complete.outcome, "advertising tools get no outcome without analytics-outcome").toBeUndefined();
-  expect(complete.plan).toBeUndefined();
+  expect(complete.sessions_min).toBeUndefined();
   expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
 
   const form = quiz.root.locator("[data-lead]");
