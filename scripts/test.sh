@@ -17,6 +17,9 @@ cargo fmt --all -- --check
 step "cargo deny: licenses, bans, sources (offline; advisories: see README)"
 cargo deny --offline --locked check --hide-inclusion-graph licenses bans sources
 
+step "type-check the React / Next.js recipe against the package's types (docs/react.md)"
+(cd e2e && npx tsc -p ../docs/examples/react/tsconfig.json)
+
 step "cargo clippy (native, all targets)"
 cargo clippy --locked --all-targets -- -D warnings
 
