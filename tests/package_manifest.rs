@@ -65,11 +65,8 @@ fn the_manifest_lists_the_loaders_properties_methods_and_the_events() {
     // `  bookingUrl: ["booking-url", "string"],`: the key of each line of the PROPERTIES table.
     let table = &loader[loader.find("const PROPERTIES = {").unwrap()..];
     let table = &table[..table.find("};").unwrap()];
-    let properties: BTreeSet<String> = table
-        .lines()
-        .filter_map(|line| line.trim().split_once(": ["))
-        .map(|(key, _)| key.to_owned())
-        .collect();
+    let properties: BTreeSet<String> =
+        table.lines().filter_map(|line| line.trim().split_once(": [")).map(|(key, _)| key.to_owned()).collect();
     assert!(properties.contains("hiddenFields"), "{properties:?}");
     let members = element()["members"].as_array().unwrap().clone();
     let of_kind = |kind: &str| -> BTreeSet<String> {

@@ -89,6 +89,17 @@ fn iframe_mode_prints_the_frame_script_and_a_block_iframe_with_the_attributes_in
 }
 
 #[test]
+fn the_elements_presentation_attributes_are_refused_in_iframe_mode() {
+    let dist = FakeDist::new("iframe-popup");
+
+    let run = dist.snippet(&["--iframe"], &[&CLINIC[..], &["mode=popup"]].concat());
+
+    run.assert_code(USAGE);
+    assert!(run.stderr.contains("`mode`") && run.stderr.contains("inline"), "{run}");
+    assert_eq!(run.stdout, "", "{run}");
+}
+
+#[test]
 fn an_invalid_attribute_is_refused_with_the_widgets_reason() {
     let dist = FakeDist::new("invalid");
 

@@ -125,9 +125,12 @@ fn release_base(base: &str) -> Result<String, String> {
 /// The attributes in the order given, each known and valid, with the widget's reading of them; or
 /// every problem found.
 fn check_attributes(arguments: &[String], iframe: bool) -> Result<(Vec<Attribute>, Config), Vec<String>> {
-    let mut known: Vec<&str> = ATTRIBUTES.into_iter().chain(LOADER_ATTRIBUTES).collect();
+    // The iframe page shows one quiz inline: the loader's presentation attributes mean nothing there.
+    let mut known: Vec<&str> = ATTRIBUTES.into_iter().collect();
     if iframe {
-        known.push(PARENT_ORIGIN);
+        known.extend(["id", PARENT_ORIGIN]);
+    } else {
+        known.extend(LOADER_ATTRIBUTES);
     }
     let mut problems = Vec::new();
     let mut given: Vec<(&str, &str)> = Vec::new();
@@ -137,6 +140,8 @@ fn check_attributes(arguments: &[String], iframe: bool) -> Result<(Vec<Attribute
         if !known.contains(&name) {
             let help = if name == PARENT_ORIGIN {
                 " (it is for iframe mode: add `--iframe`)".to_owned()
+            } else if iframe && LOADER_ATTRIBUTES.contains(&name) {
+                " (it is for the element: the iframe always shows the quiz inline)".to_owned()
             } else {
                 format!(" (known: {})", known.join(", "))
             };
