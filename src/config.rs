@@ -3,7 +3,8 @@
 //! the widget passes a lookup; every invalid value is dropped with a warning that names the
 //! attribute, and the default is used.
 
-pub(crate) mod values;
+pub mod embed;
+pub mod values;
 
 use std::collections::BTreeMap;
 
@@ -73,6 +74,25 @@ pub struct Config {
     /// The clinic's own values (campaign, landing page...) carried into the lead the visitor
     /// chooses to send, and nowhere else: never into events, `dataLayer` or URLs.
     pub hidden_fields: BTreeMap<String, String>,
+    /// Saved progress this long without a change is forgotten (`forget-after`).
+    pub forget_after: ForgetAfter,
+}
+
+/// Minutes without a change after which saved progress is forgotten: half an hour unless the
+/// clinic says otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ForgetAfter(pub u32);
+
+impl Default for ForgetAfter {
+    fn default() -> Self {
+        ForgetAfter(30)
+    }
+}
+
+impl ForgetAfter {
+    pub fn millis(self) -> f64 {
+        f64::from(self.0) * 60_000.0
+    }
 }
 
 /// A result's main button: what it says and where it goes (`https:` or `http:`).
@@ -83,7 +103,7 @@ pub struct CallToAction {
 }
 
 /// Every attribute the widget reads, in the README's order.
-pub const ATTRIBUTES: [&str; 19] = [
+pub const ATTRIBUTES: [&str; 20] = [
     "protocol",
     "booking-url",
     "phone",
@@ -103,6 +123,7 @@ pub const ATTRIBUTES: [&str; 19] = [
     "test-mode",
     "forget-on-complete",
     "hidden-fields",
+    "forget-after",
 ];
 
 /// An attribute value that was ignored, and why.
@@ -161,7 +182,10 @@ impl Config {
             radius: read("radius", &values::css_radius),
         };
         let prefill = read("prefill", &|v| prefill_object(v).map(drop)).and_then(|v| prefill_object(&v).ok());
-        let lead_endpoint = read("lead-endpoint", &values::relative_or_web_url);
+        let lead_endpoint = read("lead-endpoint", &values::lead_endpoint);
+        let forget_after = read("forget-after", &values::minutes)
+            .and_then(|v| v.parse().ok())
+            .map_or_else(ForgetAfter::default, ForgetAfter);
         let calls_to_action = read("cta", &|v| calls_to_action(v).map(drop))
             .map_or_else(BTreeMap::new, |v| calls_to_action(&v).unwrap_or_default());
         let hidden_fields = read("hidden-fields", &|v| hidden_fields(v).map(drop))
@@ -200,8 +224,27 @@ impl Config {
             test_mode,
             forget_on_complete,
             hidden_fields,
+            forget_after,
         };
         (config, warnings)
+    }
+
+    /// What the clinic's configuration releases that it may not mean to, said once on the console:
+    /// per-outcome call-to-action URLs tell the destination page the outcome.
+    pub fn privacy_notices(&self) -> Vec<String> {
+        let mut notices = Vec::new();
+        let urls: std::collections::BTreeSet<&str> = self.calls_to_action.values().map(|cta| cta.url.as_str()).collect();
+        let booking = self.booking_url.iter().map(String::as_str);
+        let distinct = urls.iter().copied().chain(booking).collect::<std::collections::BTreeSet<_>>().len();
+        if !self.analytics_outcome && !self.calls_to_action.is_empty() && distinct > 1 {
+            notices.push(
+                "candidacy: `cta` sends visitors to a different address for each outcome, so whatever runs on those \
+                 pages (analytics, ads) learns the outcome, a health finding; set `analytics-outcome` to show you \
+                 accept this"
+                    .to_owned(),
+            );
+        }
+        notices
     }
 
     /// The `tel:` link for the phone number: digits and a leading `+` only.

@@ -27,6 +27,55 @@ pub fn relative_or_web_url(value: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Where consented answers are posted: `https:`, or a path on the page's own site (checked again
+/// once resolved against the page, `lead_endpoint_resolved`). Plain `http:` only on this computer,
+/// for development.
+pub fn lead_endpoint(value: &str) -> Result<(), String> {
+    relative_or_web_url(value)?;
+    let lower = value.to_ascii_lowercase();
+    if lower.starts_with("http://") && !is_loopback_http(&lower) {
+        return Err("write an `https:` URL: the answers it receives are health information".to_owned());
+    }
+    Ok(())
+}
+
+/// `http://127.0.0.1…`, `http://localhost…` or `http://[::1]…`: a server on the visitor's own computer.
+pub fn is_loopback_http(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let Some(rest) = lower.strip_prefix("http://") else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host.rsplit_once('@').map_or(host, |(_, host)| host);
+    let name = if host.starts_with('[') { host.split(']').next().map(|h| &h[1..]) } else { host.split(':').next() };
+    matches!(name, Some("127.0.0.1" | "localhost" | "::1"))
+}
+
+/// The lead endpoint once the browser resolved it against the page: a relative one on an `http:`
+/// page is plain `http:` too. `Ok(Some(notice))` for a development endpoint on this computer.
+pub fn lead_endpoint_resolved(absolute: &str) -> Result<Option<String>, String> {
+    let lower = absolute.to_ascii_lowercase();
+    if lower.starts_with("https://") {
+        Ok(None)
+    } else if is_loopback_http(&lower) {
+        Ok(Some(format!(
+            "candidacy: `lead-endpoint` `{}` is plain http on this computer: fine for development, never for a live page",
+            absolute.escape_debug()
+        )))
+    } else {
+        Err(format!(
+            "candidacy: ignoring attribute `lead-endpoint`: `{}` is not https: the answers it receives are health information",
+            absolute.escape_debug()
+        ))
+    }
+}
+
+/// Minutes of inactivity after which saved progress is forgotten (`forget-after`).
+pub fn minutes(value: &str) -> Result<(), String> {
+    match value.parse::<u32>() {
+        Ok(minutes) if (1..=1440).contains(&minutes) => Ok(()),
+        _ => Err(format!("`{}` is not a number of minutes from 1 to 1440", value.escape_debug())),
+    }
+}
+
 pub fn phone_number(value: &str) -> Result<(), String> {
     let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
     let digits = value.chars().filter(char::is_ascii_digit).count();
@@ -112,6 +161,19 @@ mod tests {
         for bad in ["8", "-1px", "49px", "4rem", "calc(1px)", "NaNpx", "8 px"] {
             assert!(css_radius(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn lead_endpoints_are_https_or_this_computer() {
+        for ok in ["https://clinic.example/lead", "/api/lead", "http://127.0.0.1:8080/lead", "http://localhost/x"] {
+            assert_eq!(lead_endpoint(ok), Ok(()), "{ok}");
+        }
+        for bad in ["http://clinic.example/lead", "http://127.0.0.1.evil.example/", "http://localhost@evil.example/"] {
+            assert!(lead_endpoint(bad).is_err(), "{bad}");
+        }
+        assert_eq!(lead_endpoint_resolved("https://clinic.example/lead"), Ok(None));
+        assert!(lead_endpoint_resolved("http://[::1]:4173/api/lead").unwrap().is_some());
+        assert!(lead_endpoint_resolved("http://clinic.example/api/lead").is_err());
     }
 
     #[test]
