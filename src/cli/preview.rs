@@ -6,15 +6,18 @@
 //! `/preview/protocol.json` (read afresh from FILE on every request, so an edit shows on reload),
 //! and every other path from the built widget's directory (`dist/`), never from outside it.
 //!
-//! Plain `std::net`: one thread per connection, each answered with `Connection: close`. A preview
-//! serves one person's browser on their own machine, not a website, so no HTTP crate is needed.
+//! This module owns what is answered: [`Site::respond`] is a pure function of the method, the
+//! `Host` header and the request target (it reads files and does nothing else), so tests and the
+//! fuzz target call it directly. The connections (parsing requests, timeouts, the worker threads)
+//! are [`server`]'s.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{Ipv4Addr, TcpListener, TcpStream};
+mod server;
+
+use std::io::Write;
+use std::net::{Ipv4Addr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 
@@ -24,10 +27,6 @@ use super::{read_input, EXIT_PROBLEMS};
 const PROTOCOL_PATH: &str = "/preview/protocol.json";
 /// The files a built widget cannot do without: the loader and the wasm it loads.
 const WIDGET_FILES: [&str; 2] = ["candidacy.js", "widget_bg.wasm"];
-/// Requests are a line and a few headers; anything longer is not a browser loading a page.
-const MAX_REQUEST_BYTES: usize = 16 * 1024;
-/// A connection that sends nothing for this long is dropped, so it never holds a thread.
-const READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// The Content-Security-Policy the README documents for clinics: the preview runs under it, so a
 /// protocol that works here works on the strictest clinic page.
 const STRICT_CSP: &str =
@@ -44,7 +43,10 @@ pub fn run(file: &Path, port: u16, dist: &Path, out: &mut dyn Write) -> Result<E
         writeln!(out, "refusing to preview {name}: fix the errors above first")?;
         return Ok(ExitCode::from(EXIT_PROBLEMS));
     }
-    let dist = built_widget(dist)?;
+    check_built(dist)?;
+    let site = Site::new(file, dist).with_context(|| format!("cannot read `{}`", dist.display()))?;
+    // INVARIANT: loopback only. A preview is one person's browser on their own machine; other
+    // machines never reach it, and `Site::respond` refuses pages that reach it by another name.
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port)).with_context(|| {
         format!("cannot listen on 127.0.0.1:{port}; pick another port with `--port`, or `--port 0`")
     })?;
@@ -52,27 +54,18 @@ pub fn run(file: &Path, port: u16, dist: &Path, out: &mut dyn Write) -> Result<E
     writeln!(
         out,
         "serving the widget from {} and {name}, read again on every request: edit it and reload (Ctrl-C stops)",
-        dist.display()
+        site.dist.display()
     )?;
     // The URL is the last line: a script may read up to it and close the pipe.
     writeln!(out, "preview: http://127.0.0.1:{port}/")?;
     out.flush()?;
 
-    let site = Arc::new(Site { protocol_file: file.to_owned(), dist });
-    for stream in listener.incoming() {
-        let Ok(stream) = stream else { continue };
-        let site = Arc::clone(&site);
-        std::thread::spawn(move || {
-            // A browser that goes away mid-answer is no error of the preview's.
-            let _ = site.answer(stream);
-        });
-    }
+    server::serve(listener, Arc::new(site), server::Limits::from_env())?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The built widget's directory, canonical (so that every served file can be checked to lie
-/// inside it), or an error that says how to build it.
-fn built_widget(dist: &Path) -> Result<PathBuf> {
+/// Whether `dist` holds a built widget, or an error that says how to build it.
+fn check_built(dist: &Path) -> Result<()> {
     let missing: Vec<&str> = WIDGET_FILES.into_iter().filter(|name| !dist.join(name).is_file()).collect();
     if !missing.is_empty() {
         bail!(
@@ -81,33 +74,38 @@ fn built_widget(dist: &Path) -> Result<PathBuf> {
             missing.join(", ")
         );
     }
-    dist.canonicalize().with_context(|| format!("cannot read `{}`", dist.display()))
+    Ok(())
 }
 
-/// What the preview serves.
-struct Site {
+/// What the preview serves: the protocol file being edited and the built widget's directory.
+pub struct Site {
     protocol_file: PathBuf,
-    /// Canonical: see [`built_widget`].
+    /// Canonical, so that every served file can be checked to lie inside it.
     dist: PathBuf,
 }
 
 /// An HTTP response, before it is written.
-struct Response {
-    status: &'static str,
-    content_type: &'static str,
-    body: Vec<u8>,
-    /// Headers beyond the ones every response has (type, length, no caching, no sniffing).
-    headers: Vec<(&'static str, &'static str)>,
+#[derive(Debug)]
+pub struct Response {
+    /// The status code; [`reason`] gives its phrase.
+    pub status: u16,
+    pub content_type: &'static str,
+    pub body: Vec<u8>,
+    /// Headers beyond the ones every response has (type, length, no caching, no sniffing, close).
+    pub headers: Vec<(&'static str, &'static str)>,
+    /// Something to tell the person at the terminal: the protocol file no longer loads.
+    pub warning: Option<String>,
 }
 
 impl Response {
     fn ok(content_type: &'static str, body: Vec<u8>) -> Response {
-        Response { status: "200 OK", content_type, body, headers: Vec::new() }
+        Response { status: 200, content_type, body, headers: Vec::new(), warning: None }
     }
 
-    fn text(status: &'static str, message: &str) -> Response {
+    /// A short plain-text answer, for errors and refusals.
+    pub fn text(status: u16, message: &str) -> Response {
         let body = format!("{message}\n").into_bytes();
-        Response { status, content_type: "text/plain; charset=utf-8", body, headers: Vec::new() }
+        Response { status, content_type: "text/plain; charset=utf-8", body, headers: Vec::new(), warning: None }
     }
 
     fn with_header(mut self, name: &'static str, value: &'static str) -> Response {
@@ -116,61 +114,81 @@ impl Response {
     }
 }
 
+/// The reason phrase of the status codes the preview answers with.
+pub fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        431 => "Request Header Fields Too Large",
+        500 => "Internal Server Error",
+        _ => "Unknown",
+    }
+}
+
 impl Site {
-    /// Reads one request from `stream` and answers it.
-    fn answer(&self, mut stream: TcpStream) -> std::io::Result<()> {
-        stream.set_read_timeout(Some(READ_TIMEOUT))?;
-        let (method, target) = match read_request_line(&stream) {
-            Ok(request) => request,
-            Err(message) => return write_response(&mut stream, &Response::text("400 Bad Request", &message), true),
-        };
-        let response = match method.as_str() {
-            "GET" | "HEAD" => self.respond(&target),
-            _ => Response::text("405 Method Not Allowed", "the preview only answers GET and HEAD")
-                .with_header("Allow", "GET, HEAD"),
-        };
-        write_response(&mut stream, &response, method != "HEAD")
+    /// The site for `protocol_file` and the built widget in `dist` (which must exist: it is made
+    /// canonical here).
+    pub fn new(protocol_file: &Path, dist: &Path) -> std::io::Result<Site> {
+        Ok(Site { protocol_file: protocol_file.to_owned(), dist: dist.canonicalize()? })
     }
 
-    /// The response to a GET of `target` (a path, perhaps with a query).
-    fn respond(&self, target: &str) -> Response {
+    /// The answer to a request, given its method, its `Host` header (`None` when it has none) and
+    /// its target as the request line has it (a path, perhaps with a query, still percent-encoded).
+    ///
+    /// Refusals, in this order: 403 for a `Host` other than `127.0.0.1` or `localhost` (with any
+    /// port), so that a web page that reaches the preview under another name (DNS rebinding)
+    /// reads nothing; 405 for a method other than GET and HEAD; 400 for a target that is not a
+    /// path, has a malformed or double percent-escape, or tries to leave the widget's directory.
+    /// A HEAD is answered as a GET; the connection leaves out the body.
+    ///
+    /// No I/O but reading the protocol file and the files of `dist`, and it never panics.
+    pub fn respond(&self, method: &str, host: Option<&str>, target: &str) -> Response {
+        if !host.is_some_and(is_loopback_host) {
+            return Response::text(403, "the preview answers only http://127.0.0.1 and http://localhost");
+        }
+        if method != "GET" && method != "HEAD" {
+            return Response::text(405, "the preview only answers GET and HEAD").with_header("Allow", "GET, HEAD");
+        }
+        if !target.starts_with('/') {
+            return Response::text(400, "expected a path such as `/candidacy.js`");
+        }
         let (path, query) = target.split_once('?').unwrap_or((target, ""));
         match path {
             "/" => Response::ok("text/html; charset=utf-8", self.page(locale_in(query)).into_bytes())
                 .with_header("Content-Security-Policy", STRICT_CSP),
             PROTOCOL_PATH => match std::fs::read(&self.protocol_file) {
                 Ok(text) => {
-                    self.warn_if_broken(&text);
-                    Response::ok("application/json; charset=utf-8", text)
+                    let warning = self.problems_in(&text);
+                    Response { warning, ..Response::ok("application/json; charset=utf-8", text) }
                 }
-                Err(error) => Response::text(
-                    "500 Internal Server Error",
-                    &format!("cannot read `{}`: {error}", self.protocol_file.display()),
-                ),
+                Err(error) => Response::text(500, &format!("cannot read `{}`: {error}", self.protocol_file.display())),
             },
             _ => match file_in(&self.dist, path) {
                 Resolved::File(file) => match std::fs::read(&file) {
                     Ok(body) => Response::ok(content_type(&file), body),
-                    Err(_) => Response::text("404 Not Found", "not found"),
+                    Err(_) => Response::text(404, "not found"),
                 },
-                Resolved::NotFound => Response::text("404 Not Found", "not found"),
-                Resolved::Refused => Response::text("400 Bad Request", "a path may not leave the widget's directory"),
+                Resolved::NotFound => Response::text(404, "not found"),
+                Resolved::Malformed => Response::text(400, "a malformed percent-escape in the path"),
+                Resolved::Refused => Response::text(400, "a path may not leave the widget's directory"),
             },
         }
     }
 
-    /// After an edit, the terminal says why the widget would show its fallback instead of the quiz.
-    fn warn_if_broken(&self, text: &[u8]) {
+    /// After an edit, what the terminal says about why the widget would show its fallback instead
+    /// of the quiz; `None` while the protocol loads.
+    fn problems_in(&self, text: &[u8]) -> Option<String> {
         let name = self.protocol_file.display().to_string();
-        if let Err(diagnostics) = crate::protocol::load(&name, &String::from_utf8_lossy(text)) {
-            let errors = diagnostics.errors().count();
-            let plural = super::plural(errors);
-            // Not `eprintln!`: a closed terminal must not stop the preview.
-            let _ = writeln!(
-                std::io::stderr(),
-                "{diagnostics}{name} has {errors} error{plural} now: the widget shows its fallback until they are fixed"
-            );
-        }
+        let diagnostics = crate::protocol::load(&name, &String::from_utf8_lossy(text)).err()?;
+        let errors = diagnostics.errors().count();
+        let plural = super::plural(errors);
+        Some(format!(
+            "{diagnostics}{name} has {errors} error{plural} now: the widget shows its fallback until they are fixed"
+        ))
     }
 
     /// The generated page: the widget with demo clinic details, in test mode, under the strict CSP.
@@ -243,46 +261,18 @@ impl Site {
     }
 }
 
-/// The request line's method and target; the headers are read and ignored.
-fn read_request_line(stream: &TcpStream) -> std::result::Result<(String, String), String> {
-    let mut reader = BufReader::new(stream.take(MAX_REQUEST_BYTES as u64));
-    let mut line = String::new();
-    reader.read_line(&mut line).map_err(|_| "the request is not text".to_owned())?;
-    let mut parts = line.split_whitespace();
-    let (Some(method), Some(target), Some(version)) = (parts.next(), parts.next(), parts.next()) else {
-        return Err("expected a request line like `GET / HTTP/1.1`".to_owned());
+/// Whether a `Host` header names this machine as its own address bar would: `127.0.0.1` or
+/// `localhost`, perhaps with a port. A page on any other name that reaches 127.0.0.1 (DNS
+/// rebinding: `evil.example` made to resolve to 127.0.0.1) sends its own name and is refused.
+fn is_loopback_host(host: &str) -> bool {
+    let (name, port) = match host.rsplit_once(':') {
+        Some((name, port)) => (name, Some(port)),
+        None => (host, None),
     };
-    if !version.starts_with("HTTP/1.") || !target.starts_with('/') {
-        return Err("expected a request line like `GET / HTTP/1.1`".to_owned());
-    }
-    let (method, target) = (method.to_owned(), target.to_owned());
-    loop {
-        let mut header = String::new();
-        match reader.read_line(&mut header) {
-            Ok(0) => return Err("the request ended before its headers did".to_owned()),
-            Ok(_) if header.trim_end().is_empty() => return Ok((method, target)),
-            Ok(_) => {}
-            Err(_) => return Err("the request headers are not text".to_owned()),
-        }
-    }
-}
-
-fn write_response(stream: &mut TcpStream, response: &Response, with_body: bool) -> std::io::Result<()> {
-    let mut head = format!(
-        "HTTP/1.1 {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
-        response.status,
-        response.content_type,
-        response.body.len()
-    );
-    for (name, value) in &response.headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes())?;
-    if with_body {
-        stream.write_all(&response.body)?;
-    }
-    stream.flush()
+    let port_is_plausible = port.is_none_or(|port| {
+        port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u16>().is_ok_and(|p| p != 0)
+    });
+    port_is_plausible && (name == "127.0.0.1" || name.eq_ignore_ascii_case("localhost"))
 }
 
 /// What a URL path names inside the widget's directory.
@@ -290,20 +280,23 @@ fn write_response(stream: &mut TcpStream, response: &Response, with_body: bool) 
 enum Resolved {
     File(PathBuf),
     NotFound,
-    /// The path climbs out with `..`, or is not a plain path (backslashes, drive letters, NUL).
+    /// A malformed percent-escape, or one that does not decode to UTF-8.
+    Malformed,
+    /// The path climbs out with `..`, or is not a plain path: backslashes, drive letters, control
+    /// characters, or a `%` left after decoding (a double escape such as `%252e`).
     Refused,
 }
 
 /// The file of `dist` (canonical) that `url_path` names, decoded, never anything outside it:
 /// `..` is refused before the file system is asked, and a symbolic link that leads out is not found.
 fn file_in(dist: &Path, url_path: &str) -> Resolved {
-    let Some(decoded) = percent_decode(url_path) else { return Resolved::Refused };
+    let Some(decoded) = percent_decode(url_path) else { return Resolved::Malformed };
     let mut file = dist.to_path_buf();
     for segment in decoded.split('/') {
         match segment {
             "" | "." => {}
             ".." => return Resolved::Refused,
-            _ if segment.contains(['\\', ':', '\0']) => return Resolved::Refused,
+            _ if segment.contains(['\\', ':', '%']) || segment.contains(char::is_control) => return Resolved::Refused,
             _ => file.push(segment),
         }
     }
@@ -325,8 +318,9 @@ fn percent_decode(path: &str) -> Option<String> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            decoded.push(u8::from_str_radix(hex, 16).ok()?);
+            // Two hex digits and nothing else: not `u8::from_str_radix`, which takes `%+f`.
+            let digit = |at: usize| bytes.get(at).and_then(|&b| char::from(b).to_digit(16));
+            decoded.push((digit(i + 1)? * 16 + digit(i + 2)?) as u8);
             i += 3;
         } else {
             decoded.push(bytes[i]);
@@ -387,14 +381,76 @@ mod tests {
         assert_eq!(percent_decode("/%zz"), None);
         assert_eq!(percent_decode("/%2"), None);
         assert_eq!(percent_decode("/%ff"), None, "not UTF-8");
+        assert_eq!(percent_decode("/%+f"), None, "a sign is no hex digit");
+        assert_eq!(percent_decode("/%C3%A9").as_deref(), Some("/é"));
     }
 
     #[test]
     fn paths_that_climb_out_are_refused_however_they_are_written() {
         let dist = std::env::temp_dir();
-        for path in ["/../etc/passwd", "/a/../../x", "/%2e%2e/x", "/a/%2E%2E%2Fb", "/..%5cx", "/c:/x", "/a%00b"] {
+        for path in [
+            "/../etc/passwd",
+            "/a/../../x",
+            "/%2e%2e/x",
+            "/a/%2E%2E%2Fb",
+            "/..%5cx",
+            "/..%5C..%5Cx",
+            "/c:/x",
+            "/a%00b",
+            "/a%0d%0ab",
+            "/%252e%252e/x",
+            "/%252e%252e%252fx",
+        ] {
             assert_eq!(file_in(&dist, path), Resolved::Refused, "{path}");
         }
+        assert_eq!(file_in(&dist, "/%zz"), Resolved::Malformed);
+    }
+
+    #[test]
+    fn only_this_machines_names_are_answered() {
+        for host in ["127.0.0.1", "127.0.0.1:8090", "localhost", "localhost:65535", "LocalHost:1"] {
+            assert!(is_loopback_host(host), "{host}");
+        }
+        for host in [
+            "",
+            "evil.example",
+            "127.0.0.1.evil.example",
+            "localhost.evil.example:8090",
+            "evil.example:8090@127.0.0.1",
+            "localhost.",
+            "127.0.0.1:",
+            "127.0.0.1:0",
+            "127.0.0.1:65536",
+            "127.0.0.1:+80",
+            "127.0.0.1:80:80",
+            "[::1]:8090",
+            "0.0.0.0",
+            "127.0.0.2",
+        ] {
+            assert!(!is_loopback_host(host), "{host}");
+        }
+    }
+
+    #[test]
+    fn refusals_come_before_any_file_is_read() {
+        let dist = std::env::temp_dir().join(format!("candidacy-preview-respond-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(dist.join("candidacy.js"), "// the loader\n").unwrap();
+        let site = Site::new(Path::new("static/protocols/chemical-peel.json"), &dist).unwrap();
+        let status = |method: &str, host: Option<&str>, target: &str| site.respond(method, host, target).status;
+
+        assert_eq!(status("GET", Some("127.0.0.1:8090"), "/candidacy.js"), 200);
+        assert_eq!(status("HEAD", Some("localhost"), "/preview/protocol.json"), 200);
+        assert_eq!(status("GET", Some("evil.example"), "/candidacy.js"), 403);
+        assert_eq!(status("GET", None, "/candidacy.js"), 403);
+        assert_eq!(status("DELETE", Some("evil.example"), "/%zz"), 403, "the host is checked first");
+        assert_eq!(status("POST", Some("localhost"), "/candidacy.js"), 405);
+        assert_eq!(status("GET", Some("localhost"), "http://127.0.0.1/"), 400);
+        assert_eq!(status("GET", Some("localhost"), "*"), 400);
+        assert_eq!(status("GET", Some("localhost"), "/%zz"), 400);
+        assert_eq!(status("GET", Some("localhost"), "/../candidacy.js"), 400);
+        assert_eq!(status("GET", Some("localhost"), "/missing.js"), 404);
+        let _ = std::fs::remove_dir_all(&dist);
     }
 
     #[test]
