@@ -81,6 +81,13 @@ impl HostEvent {
         }
     }
 
+    /// Whether the page hears this event at all. A step's question and count follow the visitor's
+    /// answers (a pregnant visitor's early end shows in them), so steps are released only with
+    /// `share-answers`; every other event is the same for every visitor who gets that far.
+    pub fn is_released(&self, context: &Context) -> bool {
+        !matches!(self, HostEvent::Step { .. }) || context.answers.is_some()
+    }
+
     /// The event's `detail`, for the host page's own code.
     pub fn detail(&self, protocol: &ValidProtocol, context: &Context) -> Value {
         let answers = context.answers;
@@ -92,6 +99,8 @@ impl HostEvent {
                 detail["index"] = json!(index);
                 detail["ofAbout"] = json!(of_about);
             }
+            // The outcome is a health finding: only with `analytics-outcome` or `share-answers`.
+            HostEvent::Complete(_) if !context.outcome && answers.is_none() => {}
             HostEvent::Complete(report) => {
                 detail["outcome"] = json!(report.outcome.as_str());
                 detail["plan"] = match &report.plan {
@@ -213,6 +222,8 @@ pub struct Context<'a> {
     pub attribution: &'a Attribution,
     /// The clinic's `test-mode`: every detail says `test: true`.
     pub test: bool,
+    /// The clinic set `analytics-outcome`: `complete` carries the outcome and the plan.
+    pub outcome: bool,
 }
 
 /// Follows the quiz from screen to screen and says which events each move makes.

@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { test, expect } from "./fixtures/test";
-import type { QuizPage } from "./fixtures/quiz_page";
-import { PROTOCOL_PATH, QUESTIONS, REPO_ROOT, expectedPath, type Answer, type Outcome, type Question } from "./fixtures/protocol";
+import { PROTOCOL_PATH, REPO_ROOT, type Outcome } from "./fixtures/protocol";
+import { Dice, prng, runPath } from "./fixtures/random_visitor";
 
 const E2E_DIR = fileURLToPath(new URL("..", import.meta.url));
 const CLI = resolve(E2E_DIR, process.env.CANDIDACY_CLI ?? "../target/release/candidacy");
@@ -17,135 +17,6 @@ const BATCHES = 4;
 /** E2E_PATHS_PER_BATCH shortens a local run; the suite runs 4 × 50. */
 const PATHS_PER_BATCH = Number(process.env.E2E_PATHS_PER_BATCH ?? 50);
 const SEED = 0x5eed_2026;
-
-// Random answers --------------------------------------------------------------------------------
-
-/** mulberry32: a small seeded PRNG, the same sequence on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface Profile {
-  /** How likely a screening answer is anything but the reassuring one. */
-  risk: number;
-  ages: "uniform" | "adult" | "edges";
-}
-
-/** The reassuring option of the screening single-choice questions. */
-const REASSURING: Record<string, string> = { cold_sores: "never", skin_condition: "none", isotretinoin: "no" };
-const AGE_EDGES = [0, 1, 17, 18, 21, 22, 23, 119, 120];
-
-class Dice {
-  constructor(readonly next: () => number) {}
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
-
-function profile(dice: Dice): Profile {
-  return {
-    risk: dice.pick([0, 0, 0.02, 0.05, 0.1, 0.2, 0.35, 0.6]),
-    ages: dice.pick(["uniform", "uniform", "adult", "edges"] as const),
-  };
-}
-
-function randomAnswer(q: Question, dice: Dice, p: Profile): Answer {
-  switch (q.kind) {
-    case "multiple_choice": {
-      if (q.id === "concerns" && dice.chance(0.08)) return ["loose_skin"];
-      const chosen = q.options.filter(() => dice.chance(q.id === "concerns" ? 0.3 : 0.5));
-      return chosen.length > 0 ? chosen : [dice.pick(q.options)];
-    }
-    case "single_choice": {
-      const safe = REASSURING[q.id];
-      if (safe === undefined || !dice.chance(1 - p.risk)) return dice.pick(q.options.filter((o) => o !== safe));
-      return safe;
-    }
-    case "yes_no": {
-      if (!dice.chance(p.risk)) return false;
-      return q.unsure && dice.chance(0.5) ? "unsure" : true;
-    }
-    case "number": {
-      if (p.ages === "edges") return dice.pick(AGE_EDGES);
-      if (p.ages === "adult") return dice.int(22, 80);
-      return dice.int(q.min, q.max);
-    }
-  }
-}
-
-// The widget -------------------------------------------------------------------------------------
-
-const byId = new Map(QUESTIONS.map((q) => [q.id, q]));
-
-/**
- * Answers question `id` once it is on screen, with locators, and presses Enter. The locators wait
- * for that question's screen: were the widget to show another question, they would time out.
- */
-async function answerOnScreen(quiz: QuizPage, id: string, answer: Answer): Promise<void> {
-  const screen = quiz.question(id);
-  // The layout is static (reduced motion), so actionability checks are skipped for speed; the
-  // outcomes spec covers real pointer clicks with every check.
-  if (byId.get(id)!.kind === "number") {
-    await screen.locator('input[type="number"]').fill(String(answer));
-  } else {
-    const values = Array.isArray(answer) ? answer : [answer === true ? "yes" : answer === false ? "no" : String(answer)];
-    for (const value of values) await screen.locator(`input[value="${value}"]`).check({ force: true });
-  }
-  // Enter in the focused input submits the question's form, as a visitor's Enter would.
-  await quiz.page.keyboard.press("Enter");
-}
-
-interface Seen {
-  outcome: string | null;
-  min: string | null;
-  max: string | null;
-  headline: string;
-}
-
-/**
- * Drives one random path from the welcome screen to the result. The next question is the one the
- * contract's branching asks (expectedPath); the widget must show exactly that one.
- */
-async function runPath(quiz: QuizPage, dice: Dice): Promise<{ answers: Record<string, Answer>; rows: string[]; seen: Seen }> {
-  const p = profile(dice);
-  await quiz.startButton.click({ force: true });
-  // A fresh path (after Start over) shows nothing chosen.
-  const leftover = await quiz.question("concerns").evaluate((el) => el.querySelectorAll("input:checked").length);
-  expect(leftover, "no answer is left over from the last path").toBe(0);
-
-  const answers: Record<string, Answer> = {};
-  for (;;) {
-    const path = expectedPath(answers);
-    const id = path[path.length - 1];
-    if (id in answers) break; // every question on the path is answered
-    answers[id] = randomAnswer(byId.get(id)!, dice, p);
-    await answerOnScreen(quiz, id, answers[id]);
-  }
-  const rows = await quiz.checkScreen.evaluate((el) =>
-    Array.from(el.querySelectorAll("div[data-question-id]"), (row) => row.getAttribute("data-question-id") ?? ""),
-  );
-  await quiz.seeResultButton().click({ force: true });
-  const seen = await quiz.result.evaluate((el) => ({
-    outcome: el.getAttribute("data-outcome"),
-    min: el.getAttribute("data-sessions-min"),
-    max: el.getAttribute("data-sessions-max"),
-    headline: el.querySelector("h1")?.textContent ?? "",
-  }));
-  return { answers, rows, seen };
-}
 
 // The CLI ----------------------------------------------------------------------------------------
 

@@ -1,13 +1,14 @@
-// Host events: `candidacy:start`, `candidacy:step`, `candidacy:complete` and `candidacy:action`
-// bubble out of the shadow root with the right detail and no answers unless `share-answers` is
-// set; with `analytics` they also go to `window.dataLayer`.
+// Host events: `candidacy:start`, `candidacy:complete` and `candidacy:action` bubble out of the
+// shadow root with the same detail for every visitor unless the clinic opted in: steps, answers and
+// reasons with `share-answers`, the outcome with `analytics-outcome`; with `analytics` they also go
+// to `window.dataLayer`.
 import { test, expect } from "./fixtures/test";
 import { CLINIC, addWidget, dataLayer, heardEvents as heard, listenForEvents } from "./fixtures/host_page";
 import { expectedPath, pathOf, protocol } from "./fixtures/protocol";
 
 const PROTOCOL = { id: protocol.id, version: protocol.version };
 
-test("a whole quiz: start, a step per question, complete, then book, call and print; no answers anywhere", async ({ page }) => {
+test("a whole quiz: start, complete, then book, call and print; no step, outcome or answer without an opt-in", async ({ page }) => {
   await listenForEvents(page, { stayOnPage: true });
   await page.goto("/site/blank.html");
   const quiz = await addWidget(page, CLINIC);
@@ -18,19 +19,15 @@ test("a whole quiz: start, a step per question, complete, then book, call and pr
   for (const action of ["book", "call", "print"]) await quiz.resultAction(action).click();
 
   const events = await heard(page);
-  const ids = path.map(([id]) => id);
   expect(events.map((e) => e.name)).toEqual([
     "candidacy:start",
-    ...ids.map(() => "candidacy:step"),
     "candidacy:complete",
     "candidacy:action",
     "candidacy:action",
     "candidacy:action",
   ]);
   expect(events.every((e) => e.bubbledTo === "candidacy-quiz"), "retargeted to the element").toBe(true);
-  const steps = events.filter((e) => e.name === "candidacy:step");
-  expect(steps.map((e) => [e.detail.questionId, e.detail.index])).toEqual(ids.map((id, i) => [id, i + 1]));
-  expect(events.find((e) => e.name === "candidacy:complete")!.detail).toEqual({ protocol: PROTOCOL, outcome: "postpone", plan: null });
+  expect(events.find((e) => e.name === "candidacy:complete")!.detail).toEqual({ protocol: PROTOCOL });
   expect(events.filter((e) => e.name === "candidacy:action").map((e) => e.detail.action)).toEqual(["book", "call", "print"]);
 
   const everything = JSON.stringify(events);
@@ -76,12 +73,13 @@ test("share-answers adds the answers and reasons; analytics pushes the same to t
   });
 });
 
-test("the asked questions match the path the protocol expects", async ({ page }) => {
+test("with share-answers, a step per question, numbered along the path the protocol expects", async ({ page }) => {
   await listenForEvents(page, { stayOnPage: true });
   await page.goto("/site/blank.html");
-  const quiz = await addWidget(page, CLINIC);
+  const quiz = await addWidget(page, { ...CLINIC, "share-answers": "" });
   const answers = Object.fromEntries(pathOf({ concerns: ["acne_scars"] }));
   await quiz.answerPath(pathOf({ concerns: ["acne_scars"] }));
-  const steps = (await heard(page)).filter((e) => e.name === "candidacy:step").map((e) => e.detail.questionId);
-  expect(steps).toEqual(expectedPath(answers));
+  const steps = (await heard(page)).filter((e) => e.name === "candidacy:step");
+  expect(steps.map((e) => e.detail.questionId)).toEqual(expectedPath(answers));
+  expect(steps.map((e) => e.detail.index)).toEqual(expectedPath(answers).map((_, i) => i + 1));
 });

@@ -48,7 +48,11 @@ impl Host {
             answers: self.share_answers.then_some(answers),
             attribution: &self.attribution,
             test: self.test_mode,
+            outcome: self.analytics_outcome,
         };
+        if !event.is_released(&context) {
+            return;
+        }
         let detail = event.detail(protocol, &context);
         self.dispatch(event.name(), &detail);
         if self.analytics {
