@@ -5,7 +5,7 @@ mod check;
 mod diff;
 mod evaluate;
 mod export_fhir;
-mod preview;
+pub mod preview;
 mod snippet;
 mod table;
 mod verify;
@@ -109,9 +109,14 @@ pub enum Command {
         /// The build's output, which holds the release folder (`scripts/demo.sh` builds it).
         #[arg(long, default_value = "dist")]
         dist: PathBuf,
-        /// Print an iframe and its parent script, for page builders that only allow iframes.
-        #[arg(long)]
+        /// Print an iframe and its parent script, for page builders that only allow iframes (its URL
+        /// carries presentation only: colours, radius, locale, start, mode).
+        #[arg(long, conflicts_with = "embed_config")]
         iframe: bool,
+        /// Print the iframe's `embed-config.json` instead (every other attribute, and
+        /// `parent-origin=` for each page origin allowed to configure the frame and hear its events).
+        #[arg(long)]
+        embed_config: bool,
         /// The widget's attributes (README, "Attributes"), or a switch's name alone to turn it on.
         #[arg(value_name = "ATTRIBUTE[=VALUE]")]
         attributes: Vec<String>,
@@ -125,8 +130,9 @@ const SNIPPET_EXAMPLE: &str = concat!(
     "Example:\n  candidacy snippet --base https://clinic.example/candidacy/",
     env!("CARGO_PKG_VERSION"),
     " \\\n    booking-url=https://clinic.example/book phone=\"+1 555 0100\" clinic-name=\"Glow Clinic\" test-mode\n\n",
-    "Besides the widget's attributes: `mode`, `loading`, `launcher-text` and `id` (the loader's),\n",
-    "and with --iframe `parent-origin`."
+    "Besides the widget's attributes: `mode`, `loading`, `launcher-text` and `id` (the loader's).\n",
+    "With --iframe only presentation (primary, accent, radius, locale, start, mode, launcher-text,\n",
+    "loading, id); --embed-config takes the rest, and `parent-origin` (repeatable)."
 );
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -157,7 +163,14 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<ExitCode> {
             None => Ok(ExitCode::from(EXIT_PROBLEMS)),
         },
         Command::Preview { file, port, dist } => preview::run(&file, port, &dist, out),
-        Command::Snippet { base, dist, iframe, attributes } => snippet::run(&base, &dist, iframe, &attributes, out),
+        Command::Snippet { base, dist, iframe, embed_config, attributes } => {
+            let form = match (iframe, embed_config) {
+                (true, _) => snippet::Form::Iframe,
+                (_, true) => snippet::Form::EmbedConfig,
+                _ => snippet::Form::Element,
+            };
+            snippet::run(&base, &dist, form, &attributes, out)
+        }
         Command::Schema => {
             write!(out, "{}", crate::protocol::json_schema())?;
             Ok(ExitCode::SUCCESS)

@@ -5,9 +5,10 @@
 //
 // It sets each such frame's height to its content's (no inner scroll bar), opens the quiz's calls
 // to action in this page (never inside the frame), passes this page's campaign parameters
-// (utm_*, click ids) to the frames, and re-dispatches the widget's relayed events (`parent-origin`
-// set) on the iframe element, bubbling, like the custom element's own. Messages from any other
-// window or origin are ignored.
+// (utm_*, click ids) to the frames, sends a frame its `data-candidacy-config` (JSON attributes,
+// applied only if the frame's embed-config.json lists this page's origin in `parentOrigins`), and
+// re-dispatches the widget's relayed events on the iframe element, bubbling, like the custom
+// element's own. Messages from any other window or origin are ignored.
 
 const CAMPAIGN = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "gclid", "fbclid", "msclkid"];
 
@@ -28,6 +29,20 @@ function passCampaign() {
   }
 }
 
+/// The attributes a frame's `data-candidacy-config` gives it, or null.
+function configOf(frame) {
+  const text = frame.dataset.candidacyConfig;
+  if (!text) return null;
+  try {
+    const attributes = JSON.parse(text);
+    if (attributes && typeof attributes === "object" && !Array.isArray(attributes)) return attributes;
+  } catch {
+    // Named below.
+  }
+  console.warn("candidacy: ignoring `data-candidacy-config`: write a JSON object of attributes");
+  return null;
+}
+
 window.addEventListener("message", (event) => {
   const message = event.data;
   if (!message || typeof message !== "object" || typeof message.type !== "string") return;
@@ -35,7 +50,11 @@ window.addEventListener("message", (event) => {
     if (frame.contentWindow !== event.source) continue;
     if (new URL(frame.src, location.href).origin !== event.origin) return;
     if (message.type === "candidacy:resize") {
+      // Answered on every resize: a frame that reloads asks again (setting the same attributes
+      // again changes nothing).
       event.source.postMessage({ type: "candidacy:parent" }, event.origin); // "this page can navigate for you"
+      const attributes = configOf(frame);
+      if (attributes) event.source.postMessage({ type: "candidacy:configure", attributes }, event.origin);
       const height = Number(message.height);
       if (Number.isFinite(height) && height > 0 && height < 100000) frame.style.height = `${Math.ceil(height)}px`;
     } else if (message.type === "candidacy:navigate") {

@@ -59,9 +59,9 @@ fn the_release_is_under_the_versioned_path_by_default() {
 }
 
 #[test]
-fn iframe_mode_prints_the_frame_script_and_a_block_iframe_with_the_attributes_in_its_query() {
+fn iframe_mode_prints_the_frame_script_and_a_block_iframe_with_its_presentation_in_the_query() {
     let dist = FakeDist::new("iframe");
-    let attributes = [&CLINIC[..], &["test-mode", "parent-origin=https://clinic.example"]].concat();
+    let attributes = ["primary=#5a2d82", "locale=es", "mode=popup"];
 
     let run = dist.snippet(&["--iframe", "--base", "https://cdn.clinic.example/candidacy"], &attributes);
 
@@ -76,12 +76,11 @@ fn iframe_mode_prints_the_frame_script_and_a_block_iframe_with_the_attributes_in
         "{run}"
     );
     assert_ne!(integrity(FRAME_SCRIPT), integrity(LOADER));
-    let query = "booking-url=https%3A%2F%2Fclinic.example%2Fbook&amp;phone=%2B1+555+0100&amp;clinic-name=Glow+Clinic\
-                 &amp;test-mode=&amp;parent-origin=https%3A%2F%2Fclinic.example";
+    let query = "primary=%235a2d82&amp;locale=es&amp;mode=popup";
     assert_eq!(
         lines[1],
         format!(
-            r#"<iframe data-candidacy-frame src="https://cdn.clinic.example/candidacy/embed.html?{query}" title="Treatment check" style="display:block;width:100%;border:0;min-height:36em" loading="lazy"></iframe>"#
+            r#"<iframe data-candidacy-frame src="https://cdn.clinic.example/candidacy/embed.html?{query}" title="Cuestionario de tratamiento" style="display:block;width:100%;border:0;min-height:36em" loading="lazy"></iframe>"#
         ),
         "{run}"
     );
@@ -89,14 +88,46 @@ fn iframe_mode_prints_the_frame_script_and_a_block_iframe_with_the_attributes_in
 }
 
 #[test]
-fn the_elements_presentation_attributes_are_refused_in_iframe_mode() {
-    let dist = FakeDist::new("iframe-popup");
+fn what_routes_data_is_refused_in_a_frames_url_and_printed_as_its_embed_config() {
+    let dist = FakeDist::new("embed-config");
 
-    let run = dist.snippet(&["--iframe"], &[&CLINIC[..], &["mode=popup"]].concat());
+    let refused = dist.snippet(&["--iframe"], &[&CLINIC[..], &["lead-endpoint=https://clinic.example/lead"]].concat());
+    refused.assert_code(USAGE);
+    for name in ["`booking-url`", "`phone`", "`clinic-name`", "`lead-endpoint`"] {
+        assert!(refused.stderr.contains(name) && refused.stderr.contains("--embed-config"), "{name}: {refused}");
+    }
 
-    run.assert_code(USAGE);
-    assert!(run.stderr.contains("`mode`") && run.stderr.contains("inline"), "{run}");
-    assert_eq!(run.stdout, "", "{run}");
+    let printed = dist.snippet(
+        &["--embed-config"],
+        &[
+            &CLINIC[..],
+            &[
+                "analytics",
+                r#"hidden-fields={"campaign": "spring"}"#,
+                "parent-origin=https://clinic.example",
+                "parent-origin=https://www.clinic.example",
+            ],
+        ]
+        .concat(),
+    );
+    printed.assert_code(OK);
+    let file: serde_json::Value = serde_json::from_str(&printed.stdout).unwrap();
+    assert_eq!(
+        file,
+        serde_json::json!({
+            "attributes": {
+                "booking-url": "https://clinic.example/book", "phone": "+1 555 0100", "clinic-name": "Glow Clinic",
+                "analytics": true, "hidden-fields": {"campaign": "spring"}
+            },
+            "parentOrigins": ["https://clinic.example", "https://www.clinic.example"]
+        })
+    );
+    let config = candidacy::config::embed::parse_embed_config("", Some(&printed.stdout));
+    assert_eq!(config.problems, Vec::<String>::new());
+
+    let invalid = dist.snippet(&["--embed-config"], &["lead-endpoint=http://clinic.example/lead"]);
+    invalid.assert_code(USAGE);
+    assert!(invalid.stderr.contains("`lead-endpoint`"), "{invalid}");
 }
 
 #[test]
@@ -133,7 +164,7 @@ fn an_unknown_attribute_is_refused_and_named() {
     // The frame's own attribute is unknown to an element.
     let run = dist.snippet(&[], &["parent-origin=https://clinic.example"]);
     run.assert_code(USAGE);
-    assert!(run.stderr.contains("`parent-origin`") && run.stderr.contains("--iframe"), "{run}");
+    assert!(run.stderr.contains("`parent-origin`") && run.stderr.contains("--embed-config"), "{run}");
 }
 
 #[test]
@@ -171,9 +202,14 @@ fn a_hostile_clinic_name_is_escaped_in_the_attribute_and_the_fallback() {
     assert!(run.stdout.contains(&format!("<p>You can still ask {escaped} whether")), "{run}");
     assert!(!run.stdout.contains("<script>"), "{run}");
 
-    let run = dist.snippet(&["--iframe"], &["clinic-name=\"><script>alert(1)</script>", "phone=+1 555 0100"]);
+    let run = dist.snippet(&["--iframe"], &["launcher-text=\"><script>alert(1)</script>", "locale=es"]);
     run.assert_code(OK);
-    assert!(run.stdout.contains("clinic-name=%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E&amp;phone="), "{run}");
+    assert!(run.stdout.contains("launcher-text=%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E&amp;locale=es"), "{run}");
+
+    let run = dist.snippet(&["--embed-config"], &["clinic-name=\"><script>alert(1)</script>"]);
+    run.assert_code(OK);
+    let file: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(file["attributes"]["clinic-name"], "\"><script>alert(1)</script>", "JSON keeps the text as text");
 }
 
 #[test]
@@ -229,7 +265,7 @@ fn the_loaders_attributes_are_checked_too() {
         let name = bad.split('=').next().unwrap();
         assert!(run.stderr.contains(&format!("`{name}`")), "{bad}: {run}");
     }
-    let run = dist.snippet(&["--iframe"], &["parent-origin=https://clinic.example/page"]);
+    let run = dist.snippet(&["--embed-config"], &["parent-origin=https://clinic.example/page"]);
     run.assert_code(USAGE);
     assert!(run.stderr.contains("`parent-origin`"), "{run}");
 }
@@ -284,7 +320,10 @@ fn the_readme_snippets_are_what_the_command_prints() {
     for (start, _) in readme.match_indices(marker) {
         let rest = &readme[start + marker.len()..];
         let (args, rest) = rest.split_once(" -->\n").expect("the marker ends with ` -->` on its line");
-        let block = rest.strip_prefix("```html\n").expect("a ```html block follows the marker");
+        let block = rest
+            .strip_prefix("```html\n")
+            .or_else(|| rest.strip_prefix("```json\n"))
+            .expect("a ```html (or, for --embed-config, ```json) block follows the marker");
         let (block, _) = block.split_once("```\n").expect("the block is closed");
 
         let args = shell_words(args);

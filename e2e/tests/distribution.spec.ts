@@ -118,11 +118,16 @@ test("a ?ver= on the loader reaches the files it loads", async ({ page }) => {
 });
 
 test("the iframe snippet is a block and its page runs the checked release", async ({ page }) => {
-  const printed = snippet("--iframe", ...CLINIC_ARGS);
+  const printed = snippet("--iframe", "primary=#0d5c69");
   expect(printed).toContain("display:block");
+  // The clinic's embed-config.json beside the release's embed.html, as `snippet --embed-config` prints it.
+  const config = execFileSync(CLI, ["snippet", "--embed-config", ...CLINIC_ARGS], { encoding: "utf8" });
+  await page.route(`**${CDN}/embed-config.json`, (route) => route.fulfill({ contentType: "application/json", body: config }));
   await clinicPage(page, printed);
   const frame = page.frameLocator("iframe[data-candidacy-frame]");
   await expect(frame.locator('candidacy-quiz [data-step="welcome"]')).toBeVisible();
+  await expect(frame.locator("candidacy-quiz")).toHaveAttribute("phone", "+1 555 0100");
+  await expect(frame.locator("candidacy-quiz")).toHaveAttribute("primary", "#0d5c69");
   const embed = readFileSync(join(RELEASE, "embed.html"), "utf8");
   expect(embed).toContain(`integrity="${sha384(readFileSync(join(RELEASE, "embed.js")))}"`);
 });

@@ -1,6 +1,7 @@
-// iframe mode: embed.html renders one widget from query parameters, tells the parent its height
-// (candidacy-frame.js resizes the frame to fit), relays events to `parent-origin`, and opens
-// links in the clinic's page rather than inside the frame.
+// iframe mode: embed.html renders one widget configured by the clinic's embed-config.json (the
+// URL chooses presentation only; iframe_config.spec.ts), tells the parent its height
+// (candidacy-frame.js resizes the frame to fit), relays events to the `parentOrigins` the file
+// allows, and opens links in the clinic's page rather than inside the frame.
 import { test, expect } from "./fixtures/test";
 import type { Page } from "@playwright/test";
 
@@ -27,10 +28,14 @@ test("the demo iframe grows and shrinks with its content", async ({ page }) => {
   await expect(inner.locator("base")).toHaveAttribute("target", "_top");
 });
 
-test("with parent-origin, the widget's events reach the iframe element on the parent page", async ({ page }) => {
+test("with the page's origin in parentOrigins, the widget's events reach the iframe element on the parent page", async ({ page }) => {
+  await page.route("**/embed-config.json", (route) =>
+    route.fulfill({ contentType: "application/json", body: JSON.stringify({ attributes: { "clinic-name": "Glow Clinic" }, parentOrigins: [new URL(page.url()).origin] }) }),
+  );
   await page.goto("/site/blank.html");
   await page.evaluate(() => {
     const script = document.createElement("script");
+    script.type = "module";
     script.src = "/cdn/candidacy/candidacy-frame.js";
     document.head.append(script);
     const heard: unknown[] = [];
@@ -38,7 +43,7 @@ test("with parent-origin, the widget's events reach the iframe element on the pa
     const frame = document.createElement("iframe");
     frame.dataset.candidacyFrame = "";
     frame.title = "Check if microneedling could be right for you";
-    frame.src = `/cdn/candidacy/embed.html?clinic-name=Glow%20Clinic&parent-origin=${encodeURIComponent(location.origin)}`;
+    frame.src = "/cdn/candidacy/embed.html";
     frame.addEventListener("candidacy:start", (e) => heard.push((e as CustomEvent).detail));
     document.getElementById("slot")!.append(frame);
   });

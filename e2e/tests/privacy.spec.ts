@@ -7,7 +7,7 @@ import { pathOf } from "./fixtures/protocol";
 import type { Page } from "@playwright/test";
 
 /** Every file a demo page may load: the pages, their styles, and the widget's own files. */
-const ALLOWED = /^\/(index\.html|favicon\.svg|demo\.css|candidacy\.js|candidacy\.css|widget\.js|widget_bg\.wasm|embed\.(html|js|css)|candidacy-frame\.js|demo\/[a-z-]+\.(html|css))$/;
+const ALLOWED = /^\/(index\.html|favicon\.svg|demo\.css|candidacy\.js|candidacy\.css|widget\.js|widget_bg\.wasm|embed\.(html|js|css)|embed-config\.json|candidacy-frame\.js|demo\/[a-z-]+\.(html|css))$/;
 
 const PAGES: { page: string; open: (page: Page) => Promise<QuizPage> }[] = [
   { page: "/index.html", open: async (page) => new QuizPage(page) },

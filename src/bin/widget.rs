@@ -25,6 +25,32 @@ mod exports {
         candidacy::widget::panic_on_next_render();
     }
 
+    /// iframe mode: the frame's element from its URL's query and `embed-config.json`'s text, as
+    /// JSON `{attributes: [[name, value]...], parentOrigins: [...], problems: [...]}`.
+    #[wasm_bindgen(js_name = embedSetup)]
+    pub fn embed_setup(search: &str, file: Option<String>) -> String {
+        let config = candidacy::config::embed::parse_embed_config(search, file.as_deref());
+        serde_json::json!({
+            "attributes": config.attributes,
+            "parentOrigins": config.parent_origins,
+            "problems": config.problems,
+        })
+        .to_string()
+    }
+
+    /// iframe mode: a parent page's message (JSON), from `origin`, checked against `allowed`
+    /// (JSON list): `{attributes: [[name, value]...]}` or `{problem}`.
+    #[wasm_bindgen(js_name = parentMessage)]
+    pub fn parent_message(data: &str, origin: &str, allowed: &str) -> String {
+        let allowed: Vec<String> = serde_json::from_str(allowed).unwrap_or_default();
+        match candidacy::config::embed::parse_parent_message(data, origin, &allowed) {
+            Ok(candidacy::config::embed::ParentMessage::Configure(attributes)) => {
+                serde_json::json!({ "attributes": attributes }).to_string()
+            }
+            Err(problem) => serde_json::json!({ "problem": problem }).to_string(),
+        }
+    }
+
     /// Mounts a widget into `root`, configured by `host`'s attributes; `answers` (JSON by question
     /// id) are what the visitor chose on the loader's first screen, if anything.
     #[wasm_bindgen]

@@ -1,7 +1,9 @@
-//! `candidacy snippet [--base URL] [--iframe] ATTRIBUTE[=VALUE]...`: the embed code a clinic pastes
-//! into its page, for the release the build writes to `dist/candidacy/VERSION/` (this command's own
-//! version). Two lines: the loader (with `--iframe`, the frame's parent script) pinned by its
-//! Subresource Integrity hash, then the element (the iframe) with the clinic's attributes.
+//! `candidacy snippet [--base URL] [--iframe | --embed-config] ATTRIBUTE[=VALUE]...`: the embed code
+//! a clinic pastes into its page, for the release the build writes to `dist/candidacy/VERSION/`
+//! (this command's own version). Two lines: the loader (with `--iframe`, the frame's parent script)
+//! pinned by its Subresource Integrity hash, then the element (the iframe) with the clinic's
+//! attributes. An iframe's URL carries presentation only; `--embed-config` prints the
+//! `embed-config.json` that carries the rest, served beside `embed.html` (`src/config/embed.rs`).
 //!
 //! The widget's attributes are checked by the widget's own [`Config::from_attributes`], so what the
 //! browser would drop with a console warning is refused here, before it reaches a clinic's page;
@@ -19,6 +21,7 @@ use base64::Engine as _;
 use sha2::{Digest, Sha384};
 
 use super::{EXIT_PROBLEMS, EXIT_USAGE};
+use crate::config::embed::{parse_embed_config, PRESENTATION};
 use crate::config::{values, Config, ATTRIBUTES};
 use crate::messages::{fill, messages};
 
@@ -34,6 +37,17 @@ const MAX_LEN: usize = 2048;
 /// loader's reserved one, until the parent script sizes the frame to its content.
 const FRAME_STYLE: &str = "display:block;width:100%;border:0;min-height:36em";
 
+/// What the command prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// The loader and `<candidacy-quiz>`.
+    Element,
+    /// The parent script and the iframe, whose URL carries presentation only.
+    Iframe,
+    /// `embed-config.json` for iframe mode: every attribute, and the parent origins.
+    EmbedConfig,
+}
+
 /// An attribute as the snippet prints it: its value trimmed (as the widget reads it), `None` for a
 /// switch turned on (written alone).
 struct Attribute {
@@ -41,16 +55,20 @@ struct Attribute {
     value: Option<String>,
 }
 
-pub fn run(base: &str, dist: &Path, iframe: bool, arguments: &[String], out: &mut dyn Write) -> Result<ExitCode> {
+pub fn run(base: &str, dist: &Path, form: Form, arguments: &[String], out: &mut dyn Write) -> Result<ExitCode> {
     let mut problems = Vec::new();
     let base = release_base(base).map_err(|problem| problems.push(problem)).ok();
-    let checked = check_attributes(arguments, iframe).map_err(|found| problems.extend(found)).ok();
+    let checked = check_attributes(arguments, form).map_err(|found| problems.extend(found)).ok();
     let (Some(base), Some((attributes, config))) = (base, checked) else {
         for problem in problems {
             eprintln!("candidacy snippet: {problem}");
         }
         return Ok(ExitCode::from(EXIT_USAGE));
     };
+    if form == Form::EmbedConfig {
+        return embed_config(&attributes, out);
+    }
+    let iframe = form == Form::Iframe;
 
     let script = if iframe { "candidacy-frame.js" } else { "candidacy.js" };
     let path = dist.join("candidacy").join(VERSION).join(script);
@@ -67,7 +85,7 @@ pub fn run(base: &str, dist: &Path, iframe: bool, arguments: &[String], out: &mu
     };
     let integrity = format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(&bytes)));
 
-    if config.booking_url.is_none() && config.phone.is_none() {
+    if !iframe && config.booking_url.is_none() && config.phone.is_none() {
         eprintln!(
             "candidacy snippet: warning: the snippet has no phone or booking-url: visitors whose browser cannot run the widget see no way to reach the clinic"
         );
@@ -124,29 +142,29 @@ fn release_base(base: &str) -> Result<String, String> {
 
 /// The attributes in the order given, each known and valid, with the widget's reading of them; or
 /// every problem found.
-fn check_attributes(arguments: &[String], iframe: bool) -> Result<(Vec<Attribute>, Config), Vec<String>> {
-    // The iframe page shows one quiz inline: the loader's presentation attributes mean nothing there.
-    let mut known: Vec<&str> = ATTRIBUTES.into_iter().collect();
-    if iframe {
-        known.extend(["id", PARENT_ORIGIN]);
-    } else {
-        known.extend(LOADER_ATTRIBUTES);
-    }
+fn check_attributes(arguments: &[String], form: Form) -> Result<(Vec<Attribute>, Config), Vec<String>> {
+    let known: Vec<&str> = match form {
+        Form::Element => ATTRIBUTES.into_iter().chain(LOADER_ATTRIBUTES).collect(),
+        // Anyone can write a frame's URL: it carries presentation only (`src/config/embed.rs`).
+        Form::Iframe => PRESENTATION.into_iter().chain(["id"]).collect(),
+        Form::EmbedConfig => ATTRIBUTES.into_iter().chain(PRESENTATION).chain([PARENT_ORIGIN]).collect(),
+    };
     let mut problems = Vec::new();
     let mut given: Vec<(&str, &str)> = Vec::new();
     let mut seen = BTreeSet::new();
     for argument in arguments {
         let (name, value) = argument.split_once('=').unwrap_or((argument, ""));
+        let configurable = ATTRIBUTES.contains(&name) || name == PARENT_ORIGIN;
         if !known.contains(&name) {
-            let help = if name == PARENT_ORIGIN {
-                " (it is for iframe mode: add `--iframe`)".to_owned()
-            } else if iframe && LOADER_ATTRIBUTES.contains(&name) {
-                " (it is for the element: the iframe always shows the quiz inline)".to_owned()
-            } else {
-                format!(" (known: {})", known.join(", "))
+            let help = match form {
+                Form::Iframe if configurable => " (a frame's URL carries presentation only: it goes in \
+                                                  embed-config.json beside embed.html, which `--embed-config` prints)"
+                    .to_owned(),
+                Form::Element if name == PARENT_ORIGIN => " (it is for iframe mode: `--embed-config`)".to_owned(),
+                _ => format!(" (known: {})", known.join(", ")),
             };
             problems.push(format!("unknown attribute `{}`{help}", name.escape_debug()));
-        } else if !seen.insert(name) {
+        } else if !seen.insert(name) && name != PARENT_ORIGIN {
             problems.push(format!("attribute `{name}` is given twice"));
         } else {
             given.push((name, value.trim()));
@@ -188,6 +206,34 @@ fn check_attributes(arguments: &[String], iframe: bool) -> Result<(Vec<Attribute
         })
         .collect();
     Ok((attributes, config))
+}
+
+/// `embed-config.json`: the attributes (objects as JSON, switches as `true`) and the parent origins,
+/// checked by the frame's own parser before it is printed.
+fn embed_config(attributes: &[Attribute], out: &mut dyn Write) -> Result<ExitCode> {
+    let mut file = serde_json::json!({ "attributes": {}, "parentOrigins": [] });
+    for attribute in attributes {
+        let value = match &attribute.value {
+            None => serde_json::Value::Bool(true),
+            Some(value) if attribute.name == PARENT_ORIGIN => {
+                file["parentOrigins"].as_array_mut().expect("a list").push(value.clone().into());
+                continue;
+            }
+            Some(value) => match serde_json::from_str(value) {
+                Ok(object @ serde_json::Value::Object(_)) => object,
+                _ => serde_json::Value::String(value.clone()),
+            },
+        };
+        file["attributes"][&attribute.name] = value;
+    }
+    let text = serde_json::to_string_pretty(&file)?;
+    let problems = parse_embed_config("", Some(&text)).problems;
+    if !problems.is_empty() {
+        problems.iter().for_each(|problem| eprintln!("candidacy snippet: {problem}"));
+        return Ok(ExitCode::from(EXIT_USAGE));
+    }
+    writeln!(out, "{text}")?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Whether the widget reads `name` as a switch: one it takes with no value.

@@ -10,7 +10,8 @@ use serde_json::{Map, Value};
 use super::{Config, ATTRIBUTES};
 
 /// What the frame's URL may set: how the quiz looks and opens, nothing it does with answers.
-pub const PRESENTATION: [&str; 8] = ["primary", "accent", "radius", "locale", "start", "mode", "launcher-text", "loading"];
+pub const PRESENTATION: [&str; 8] =
+    ["primary", "accent", "radius", "locale", "start", "mode", "launcher-text", "loading"];
 
 /// The attributes `embed-config.json` and the parent may set: every attribute.
 fn configurable(name: &str) -> bool {
@@ -65,7 +66,8 @@ pub fn parse_parent_message(data_json: &str, origin: &str, allowed: &[String]) -
             origin.escape_debug()
         ));
     }
-    let data: Value = serde_json::from_str(data_json).map_err(|e| format!("ignoring a message that is not JSON ({e})"))?;
+    let data: Value =
+        serde_json::from_str(data_json).map_err(|e| format!("ignoring a message that is not JSON ({e})"))?;
     if data.get("type").and_then(Value::as_str) != Some("candidacy:configure") {
         return Err("ignoring a message whose `type` is not `candidacy:configure`".to_owned());
     }
@@ -97,7 +99,9 @@ fn read_file(text: &str, config: &mut EmbedConfig) {
                     match origin.as_str().map(web_origin) {
                         Some(Ok(origin)) => config.parent_origins.push(origin),
                         Some(Err(why)) => config.problems.push(format!("embed-config.json `parentOrigins`: {why}")),
-                        None => config.problems.push(format!("embed-config.json `parentOrigins`: `{origin}` is not a text")),
+                        None => {
+                            config.problems.push(format!("embed-config.json `parentOrigins`: `{origin}` is not a text"))
+                        }
                     }
                 }
             }
