@@ -233,7 +233,8 @@ impl Config {
     /// per-outcome call-to-action URLs tell the destination page the outcome.
     pub fn privacy_notices(&self) -> Vec<String> {
         let mut notices = Vec::new();
-        let urls: std::collections::BTreeSet<&str> = self.calls_to_action.values().map(|cta| cta.url.as_str()).collect();
+        let urls: std::collections::BTreeSet<&str> =
+            self.calls_to_action.values().map(|cta| cta.url.as_str()).collect();
         let booking = self.booking_url.iter().map(String::as_str);
         let distinct = urls.iter().copied().chain(booking).collect::<std::collections::BTreeSet<_>>().len();
         if !self.analytics_outcome && !self.calls_to_action.is_empty() && distinct > 1 {

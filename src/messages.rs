@@ -95,6 +95,8 @@ catalog! {
     logic_version,
     change_answers,
     start_over,
+    clear_answers,
+    answers_cleared,
     book_consultation,
     book_to_talk,
     contact_label,

@@ -47,6 +47,10 @@ pub fn mount_with_answers(
     for warning in warnings {
         browser::warn(&warning.to_string());
     }
+    for notice in config.privacy_notices() {
+        browser::warn(&notice);
+    }
+    check_lead_endpoint(&mut config);
     if let Some(Err(why)) = answers.map(|answers| config.add_prefill(answers)) {
         browser::warn(&format!("candidacy: ignoring the first screen's answers: {why}"));
     }
@@ -79,6 +83,22 @@ impl Mounted {
     pub fn destroy(self) {
         self.alive.set(false);
         self.app.destroy();
+    }
+}
+
+/// The lead endpoint as the browser will post to it: a relative one takes the page's scheme, so
+/// on a plain-`http:` page it is refused like any `http:` endpoint off this computer.
+fn check_lead_endpoint(config: &mut Config) {
+    let Some(endpoint) = config.lead_endpoint.as_deref() else { return };
+    let page = web_sys::window().and_then(|window| window.location().href().ok()).unwrap_or_default();
+    let absolute = web_sys::Url::new_with_base(endpoint, &page).map(|url| url.href()).unwrap_or_default();
+    match crate::config::values::lead_endpoint_resolved(&absolute) {
+        Ok(None) => {}
+        Ok(Some(notice)) => browser::warn(&notice),
+        Err(why) => {
+            browser::warn(&why);
+            config.lead_endpoint = None;
+        }
     }
 }
 

@@ -11,7 +11,7 @@
 const ATTRIBUTES = [
   "protocol", "booking-url", "phone", "clinic-name", "locale", "primary", "accent", "radius",
   "start", "prefill", "share-answers", "analytics", "lead-endpoint", "cta", "cta-attribution",
-  "analytics-outcome", "test-mode", "forget-on-complete", "hidden-fields",
+  "analytics-outcome", "test-mode", "forget-on-complete", "hidden-fields", "forget-after",
 ];
 
 // Release builds write these (scripts/release.mjs): the release's version, and the SHA-384 of the
@@ -88,6 +88,18 @@ function loadWidget() {
   return widget;
 }
 
+/// iframe mode (embed.js): the frame's element from its URL and `embed-config.json` (the widget's
+/// own parser: the URL chooses presentation only), and the parent page's messages.
+export async function embedSetup(search, file) {
+  const glue = await loadWidget();
+  return JSON.parse(glue.embedSetup(search, file ?? undefined));
+}
+
+export async function parentMessage(data, origin, allowed) {
+  const glue = await loadWidget();
+  return JSON.parse(glue.parentMessage(JSON.stringify(data), origin, JSON.stringify(allowed)));
+}
+
 // The widget's stylesheet. Release builds write it here (scripts/minify.sh), so no request stands
 // between the loader and the first screen; otherwise candidacy.css is linked in each shadow root.
 const STYLESHEET = null;
@@ -129,18 +141,33 @@ let firstScreens; // Map of `locale:start` to <template>, or null when they cann
 function loadFirstScreens() {
   if (firstScreens === undefined) {
     try {
+      const markup = trustedMarkup();
       firstScreens = new Map(
         Object.entries(FIRST_SCREENS.screens).map(([key, html]) => {
           const template = document.createElement("template");
-          template.innerHTML = html; // this file's own markup; no visitor or clinic text in it
+          template.innerHTML = markup(html); // this file's own markup; no visitor or clinic text in it
           return [key, template];
         }),
       );
     } catch {
-      firstScreens = null; // a Trusted Types policy forbids innerHTML: the widget shows its own
+      firstScreens = null; // the page's Trusted Types forbid even that: the widget shows its own
     }
   }
   return firstScreens;
+}
+
+/// Under enforced Trusted Types, the one policy the loader needs: `candidacy`, which only ever
+/// passes FIRST_SCREENS (this file's own markup) to `innerHTML`. Pages allow it with
+/// `trusted-types candidacy`; the widget itself writes no HTML from strings.
+function trustedMarkup() {
+  if (!window.trustedTypes?.createPolicy) return (html) => html;
+  const policy = window.trustedTypes.createPolicy("candidacy", {
+    createHTML: (html) => {
+      if (!Object.values(FIRST_SCREENS.screens).includes(html)) throw new TypeError("candidacy: not the loader's own markup");
+      return html;
+    },
+  });
+  return (html) => policy.createHTML(html);
 }
 
 /// `template`'s screen with the clinic's details in place of its tokens (as text, never markup).
@@ -615,6 +642,7 @@ const PROPERTIES = {
   analyticsOutcome: ["analytics-outcome", "switch"],
   testMode: ["test-mode", "switch"],
   forgetOnComplete: ["forget-on-complete", "switch"],
+  forgetAfter: ["forget-after", "number"],
   cta: ["cta", "object"],
   prefill: ["prefill", "object"],
   hiddenFields: ["hidden-fields", "object"],
@@ -631,6 +659,7 @@ for (const [name, [attribute, kind, choices]] of Object.entries(PROPERTIES)) {
       const value = this.getAttribute(attribute)?.trim() ?? null;
       if (value === null) return null;
       if (kind === "string") return !choices || choices.includes(value) ? value : null; // as the widget reads it
+      if (kind === "number") return /^\d+$/.test(value) ? Number(value) : null;
       try {
         const parsed = JSON.parse(value);
         return isPlainObject(parsed) ? parsed : null;
@@ -639,8 +668,13 @@ for (const [name, [attribute, kind, choices]] of Object.entries(PROPERTIES)) {
       }
     },
     set(value) {
-      const expected = { string: "a string", switch: "true or false", object: "a plain object" }[kind];
-      const fits = { string: typeof value === "string", switch: typeof value === "boolean", object: isPlainObject(value) }[kind];
+      const expected = { string: "a string", switch: "true or false", object: "a plain object", number: "a whole number" }[kind];
+      const fits = {
+        string: typeof value === "string",
+        switch: typeof value === "boolean",
+        object: isPlainObject(value),
+        number: Number.isInteger(value),
+      }[kind];
       if (value === null || value === undefined || (kind === "switch" && value === false)) {
         this.removeAttribute(attribute);
       } else if (!fits) {
@@ -656,8 +690,8 @@ for (const [name, [attribute, kind, choices]] of Object.entries(PROPERTIES)) {
           return;
         }
         if (json !== this.getAttribute(attribute)) this.setAttribute(attribute, json);
-      } else if (value !== this.getAttribute(attribute)) {
-        this.setAttribute(attribute, value);
+      } else if (String(value) !== this.getAttribute(attribute)) {
+        this.setAttribute(attribute, String(value));
       }
     },
   });

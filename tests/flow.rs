@@ -169,6 +169,21 @@ fn a_saved_quiz_restores_to_the_same_screen_and_answers() {
 }
 
 #[test]
+fn saved_progress_left_alone_too_long_is_forgotten() {
+    let protocol = default_protocol();
+    let flow = answer(&protocol, Flow::started(&protocol), safe_draft(&protocol, &Flow::started(&protocol)));
+    let half_hour = 30.0 * 60_000.0;
+    let saved = flow.save_at(&protocol, 1_000_000.0);
+    let restored = Flow::restore_within(&protocol, &saved, 1_000_000.0 + half_hour, half_hour).unwrap();
+    assert_eq!(restored.answers, flow.answers);
+    for now in [1_000_000.0 + half_hour + 1.0, 999_999.0] {
+        assert_eq!(Flow::restore_within(&protocol, &saved, now, half_hour), Err(RestoreError::Expired), "{now}");
+    }
+    // Progress saved without a time (an older widget's) is not trusted to be recent.
+    assert_eq!(Flow::restore_within(&protocol, &flow.save(&protocol), 0.0, half_hour), Err(RestoreError::Expired));
+}
+
+#[test]
 fn a_corrupt_or_foreign_saved_quiz_is_refused() {
     let protocol = default_protocol();
     assert!(matches!(Flow::restore(&protocol, "{not json"), Err(RestoreError::Corrupt(_))));

@@ -51,6 +51,7 @@ export type CandidacyAttributeName =
   | "test-mode"
   | "forget-on-complete"
   | "hidden-fields"
+  | "forget-after"
   | "mode"
   | "launcher-text"
   | "loading";
@@ -171,7 +172,7 @@ export interface CandidacyStartDetail extends CandidacyEventDetailBase {
   answers?: CandidacyAnswers;
 }
 
-/** `candidacy:step`: a question is shown. */
+/** `candidacy:step`: a question is shown; only with `share-answers` (the steps follow the answers). */
 export interface CandidacyStepDetail extends CandidacyEventDetailBase {
   questionId: string;
   /** The question's number along the visitor's path, from 1. */
@@ -184,9 +185,10 @@ export interface CandidacyStepDetail extends CandidacyEventDetailBase {
 
 /** `candidacy:complete`: a result is shown. */
 export interface CandidacyCompleteDetail extends CandidacyEventDetailBase {
-  outcome: CandidacyOutcome;
-  /** The usual plan (for `candidate`, and as the usual plan for `consult`), else `null`. */
-  plan: CandidacyPlan | null;
+  /** Only with `analytics-outcome` or `share-answers`: an outcome is a health finding. */
+  outcome?: CandidacyOutcome;
+  /** The usual plan (for `candidate`, and as the usual plan for `consult`), else `null`; with `outcome` only. */
+  plan?: CandidacyPlan | null;
   /** The ids of the rules behind the outcome; only with `share-answers`. */
   reasons?: string[];
   /** Every answer; only with `share-answers` (health data). */
@@ -309,6 +311,9 @@ export interface CandidacyQuizElement extends HTMLElement {
   /** `forget-on-complete`: saved progress is deleted as soon as the result is shown. */
   get forgetOnComplete(): boolean;
   set forgetOnComplete(value: boolean | null | undefined);
+  /** `forget-after`: minutes (1 to 1440) without a change after which saved progress is forgotten; `null` means the default, 30. */
+  get forgetAfter(): number | null;
+  set forgetAfter(value: number | null | undefined);
 
   /** `cta`: the result's main button per outcome, as an object (reflected as JSON); `null` when unset or invalid. */
   get cta(): CandidacyCallsToAction | null;

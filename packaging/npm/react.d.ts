@@ -57,6 +57,7 @@ export interface CandidacyQuizProps {
   "test-mode"?: boolean;
   /** Switch: saved progress is deleted as soon as the result is shown. */
   "forget-on-complete"?: boolean;
+  "forget-after"?: string | number;
 
   /** The result's main button per outcome (an object; set as the element's `cta` property). */
   cta?: CandidacyCallsToAction | null;

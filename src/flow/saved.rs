@@ -21,6 +21,9 @@ struct Saved {
     /// The language the visitor chose, if they did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     locale: Option<String>,
+    /// When it was saved (milliseconds since 1970): progress left alone too long is forgotten.
+    #[serde(default, rename = "savedAt", skip_serializing_if = "Option::is_none")]
+    saved_at: Option<f64>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -37,6 +40,8 @@ enum SavedScreen {
 pub enum RestoreError {
     Corrupt(String),
     OtherProtocol(String),
+    /// Saved longer ago than the clinic keeps progress (`forget-after`), or with no time.
+    Expired,
 }
 
 impl std::fmt::Display for RestoreError {
@@ -44,6 +49,7 @@ impl std::fmt::Display for RestoreError {
         match self {
             RestoreError::Corrupt(why) => write!(f, "the saved quiz is unreadable: {why}"),
             RestoreError::OtherProtocol(which) => write!(f, "the saved quiz belongs to protocol {which}"),
+            RestoreError::Expired => write!(f, "the saved quiz was left alone too long and is forgotten"),
         }
     }
 }
@@ -53,8 +59,26 @@ fn protocol_key(protocol: &ValidProtocol) -> String {
 }
 
 impl Flow {
-    /// The saved form of this quiz.
+    /// The saved form of this quiz, stamped `now` (milliseconds since 1970).
+    pub fn save_at(&self, protocol: &ValidProtocol, now: f64) -> String {
+        self.saved(protocol, Some(now))
+    }
+
+    /// Restores a quiz saved with [`Flow::save_at`] at most `max_age` milliseconds before `now`.
+    pub fn restore_within(protocol: &ValidProtocol, text: &str, now: f64, max_age: f64) -> Result<Flow, RestoreError> {
+        let saved: Saved = serde_json::from_str(text).map_err(|e| RestoreError::Corrupt(e.to_string()))?;
+        match saved.saved_at {
+            Some(at) if at <= now && now - at <= max_age => Flow::restore(protocol, text),
+            _ => Err(RestoreError::Expired),
+        }
+    }
+
+    /// The saved form of this quiz, without a time (the CLI's and the tests').
     pub fn save(&self, protocol: &ValidProtocol) -> String {
+        self.saved(protocol, None)
+    }
+
+    fn saved(&self, protocol: &ValidProtocol, saved_at: Option<f64>) -> String {
         let screen = match self.screen {
             Screen::Welcome => SavedScreen::Welcome,
             Screen::Question(q) => SavedScreen::Question(protocol.questions()[q].id.clone()),
@@ -67,6 +91,7 @@ impl Flow {
             answers: self.answers.to_json(protocol),
             screen,
             locale: self.locale.clone(),
+            saved_at,
         };
         serde_json::to_string(&saved).expect("a saved quiz serializes")
     }

@@ -64,6 +64,8 @@ pub static EN: Messages = Messages {
     logic_version: "Screening logic {id} v{version} · {fingerprint}",
     change_answers: "Change my answers",
     start_over: "Start over",
+    clear_answers: "Clear my answers",
+    answers_cleared: "Your answers have been cleared from this browser.",
     book_consultation: "Book a consultation",
     book_to_talk: "Book a consultation to talk it through",
     contact_label: "Contact the clinic",

@@ -64,6 +64,8 @@ pub static ES: Messages = Messages {
     logic_version: "Lógica de evaluación {id} v{version} · {fingerprint}",
     change_answers: "Cambiar mis respuestas",
     start_over: "Empezar de nuevo",
+    clear_answers: "Borrar mis respuestas",
+    answers_cleared: "Tus respuestas se han borrado de este navegador.",
     book_consultation: "Reservar una consulta",
     book_to_talk: "Reservar una consulta para hablarlo",
     contact_label: "Contactar con la clínica",

@@ -90,7 +90,7 @@ enum Began {
 fn initial_flow(protocol: &ValidProtocol, config: &Config, host: &Host) -> (Flow, Began) {
     let key = storage_key(protocol, host);
     if let Some(saved) = browser::load(&key) {
-        match Flow::restore(protocol, &saved) {
+        match Flow::restore_within(protocol, &saved, js_sys::Date::now(), config.forget_after.millis()) {
             Ok(flow) => return (flow, Began::Resumed),
             Err(why) => {
                 browser::warn(&format!("candidacy: starting afresh: {why}"));
@@ -128,11 +128,14 @@ pub fn Quiz(props: &QuizProps) -> Html {
     }
 
     // Progress survives a reload of the page. Nothing is kept for a quiz with no answer (so Start
-    // over clears it), nor once the result is shown when the clinic set `forget-on-complete`.
+    // over clears it), nor once the result is shown when the clinic set `forget-on-complete`, nor
+    // after `forget-after` minutes without a change (a shared computer's next visitor).
+    let idle_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     {
         let (protocol, key) = (protocol.clone(), storage_key(protocol, &props.host));
-        let forget_on_complete = props.config.forget_on_complete;
+        let (forget_on_complete, forget_after) = (props.config.forget_on_complete, props.config.forget_after);
         let alive = props.host.alive.clone();
+        let idle_timer = idle_timer.clone();
         use_effect_with(flow.clone(), move |flow| {
             if !alive.get() {
                 return;
@@ -140,8 +143,12 @@ pub fn Quiz(props: &QuizProps) -> Html {
             let begun = flow.answers.answered().next().is_some();
             if !begun || (forget_on_complete && flow.screen == Screen::Result) {
                 browser::forget(&key);
+                idle_timer.borrow_mut().take();
             } else {
-                browser::save(&key, &flow.save(&protocol));
+                browser::save(&key, &flow.save_at(&protocol, js_sys::Date::now()));
+                let millis = forget_after.0.saturating_mul(60_000);
+                let forget = move || browser::forget(&key);
+                *idle_timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(millis, forget));
             }
         });
     }
@@ -274,6 +281,28 @@ pub fn Quiz(props: &QuizProps) -> Html {
             }
         })
     };
+    // "Clear my answers": off this device at once (storage, the quiz in memory), and said so.
+    let cleared = use_state(|| false);
+    let clear_answers = {
+        let (dispatcher, tracker, cleared) = (state.dispatcher(), tracker.clone(), cleared.clone());
+        let key = storage_key(protocol, &props.host);
+        Callback::from(move |_: ()| {
+            browser::forget(&key);
+            tracker.borrow_mut().start_over();
+            dispatcher.dispatch(Action::StartOver);
+            cleared.set(true);
+        })
+    };
+    {
+        // Said until the visitor starts again.
+        let cleared = cleared.clone();
+        use_effect_with(flow.screen, move |screen| {
+            if *screen != Screen::Welcome && *cleared {
+                cleared.set(false);
+            }
+        });
+    }
+    let show_cleared = *cleared && flow.screen == Screen::Welcome;
     let on_edit = {
         let dispatcher = state.dispatcher();
         Callback::from(move |draft| dispatcher.dispatch(Action::Edit(draft)))
@@ -403,6 +432,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
                     heading={heading.clone()}
                     on_change_answers={dispatch(Action::ChangeAnswers)}
                     on_start_over={start_over}
+                    on_clear_answers={clear_answers}
                     summary={summary}
                     {on_download}
                 />
@@ -416,11 +446,16 @@ pub fn Quiz(props: &QuizProps) -> Html {
     html! {
         <ContextProvider<Locale> context={Locale(locale.clone())}>
             <div class="candidacy" lang={locale.clone()} dir={crate::protocol::text_direction(&locale)} onclick={on_click}>
-                <div class="candidacy-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{announcement}</div>
+                <div class="candidacy-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+                    {if show_cleared && flow.screen == Screen::Welcome { words.answers_cleared.to_owned() } else { announcement }}
+                </div>
                 if props.config.test_mode {
                     <p class="candidacy-test-badge" data-test-mode="">{words.test_mode_badge}</p>
                 }
                 <LanguageSwitcher locales={protocol.protocol.locales.clone()} current={locale.clone()} on_choose={on_choose_locale} />
+                if show_cleared {
+                    <p class="candidacy-panel-success" data-cleared="">{words.answers_cleared}</p>
+                }
                 {screen}
                 <HelpBlock config={props.config.clone()} />
             </div>

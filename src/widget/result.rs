@@ -21,6 +21,8 @@ pub struct ResultProps {
     pub heading: NodeRef,
     pub on_change_answers: Callback<()>,
     pub on_start_over: Callback<()>,
+    /// Deletes the answers from this device and says so.
+    pub on_clear_answers: Callback<()>,
     /// The result as plain text, for the clipboard.
     pub summary: AttrValue,
     /// Downloads the answers as a FHIR QuestionnaireResponse.
@@ -200,6 +202,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                 <div class="candidacy-secondary-actions">
                     <button type="button" class="candidacy-link-button" data-action="change-answers" onclick={props.on_change_answers.reform(|_: MouseEvent| ())}>{words.change_answers}</button>
                     <button type="button" class="candidacy-link-button" data-action="start-over" onclick={props.on_start_over.reform(|_: MouseEvent| ())}>{words.start_over}</button>
+                    <button type="button" class="candidacy-link-button" data-action="clear-answers" onclick={props.on_clear_answers.reform(|_: MouseEvent| ())}>{words.clear_answers}</button>
                 </div>
             </section>
         </section>
