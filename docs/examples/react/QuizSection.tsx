@@ -48,7 +48,8 @@ export function QuizSection({ campaign }: { campaign: string }) {
   useEffect(() => {
     const element = quiz.current;
     if (!element) return;
-    const onComplete = (event: CustomEvent<CandidacyCompleteDetail>) => setOutcome(event.detail.outcome);
+    // The outcome comes with `analytics-outcome` (set below): a clinic choosing to see it.
+    const onComplete = (event: CustomEvent<CandidacyCompleteDetail>) => setOutcome(event.detail.outcome ?? null);
     const onLeadSent = () => setLeadSent(true);
     element.addEventListener("candidacy:complete", onComplete);
     element.addEventListener("candidacy:lead-sent", onLeadSent);
@@ -70,6 +71,7 @@ export function QuizSection({ campaign }: { campaign: string }) {
         start="first-question"
         lead-endpoint="https://clinic.example/api/candidacy-lead"
         analytics
+        analytics-outcome
         cta-attribution
         // Objects are set as properties, which exist once the element is defined (see docs/react.md).
         cta={defined ? CALLS_TO_ACTION : undefined}

@@ -5,8 +5,9 @@ import type { CandidacyOutcome, CandidacyQuizElement } from "@candidacy/widget";
 
 const quiz = document.querySelector("candidacy-quiz"); // a CandidacyQuizElement, or null
 
+// `outcome` is there only when the element has `analytics-outcome` (or `share-answers`).
 quiz?.addEventListener("candidacy:complete", (event) => {
-  const outcome: CandidacyOutcome = event.detail.outcome;
+  const outcome: CandidacyOutcome | undefined = event.detail.outcome;
   const sessions = event.detail.plan ? `${event.detail.plan.sessionsMin}-${event.detail.plan.sessionsMax}` : "none";
   console.log(quiz.id, outcome, sessions);
 });
