@@ -1,0 +1,16 @@
+//! The fuzz targets' bodies, each a plain function of the input bytes that panics when one of its
+//! properties fails, and the seed inputs they start from.
+//!
+//! Each `fuzz_targets/<name>.rs` hands libFuzzer's input to the function of the same name here
+//! (nightly, `cargo fuzz run <name>`). `tests/bounded.rs` runs every function on stable over its
+//! seeds and a fixed number of pseudo-random and mutated inputs, as one step of `scripts/test.sh`.
+//! So a property is checked the same way in both, and a crash found by either replays in both.
+
+pub mod check;
+pub mod seeds;
+
+/// A target's body: it returns when every property holds and panics otherwise.
+pub type Body = fn(&[u8]);
+
+/// Every target by name (its `fuzz_targets/` file and its corpus directory), with its body.
+pub const TARGETS: &[(&str, Body)] = &[("check", check::check)];

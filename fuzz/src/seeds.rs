@@ -1,0 +1,131 @@
+//! The seed inputs of every target: the repository's protocols, answers and test fixtures, valid
+//! inputs built from them (saved quizzes, exported responses), and hand-written hostile values.
+//!
+//! `seed.sh` writes them to `fuzz/corpus/<target>/` for libFuzzer; `tests/bounded.rs` runs them
+//! and mutations of them on stable. Each seed has a file name, unique within its target.
+
+use std::path::{Path, PathBuf};
+
+/// A seed: its file name and its bytes.
+pub type Seed = (String, Vec<u8>);
+
+/// The seeds of the target named `target` (one of [`crate::TARGETS`]).
+pub fn seeds(target: &str) -> Vec<Seed> {
+    match target {
+        "check" => check(),
+        other => panic!("no seeds for target `{other}`"),
+    }
+}
+
+/// Strings that have broken parsers before, or would if they could: inserted whole by the stable
+/// run's mutations, and as values in the hand-written seeds.
+pub const HOSTILE: &[&str] = &[
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "//evil.example/x",
+    "/\\evil.example/x",
+    "\\\\evil.example/x",
+    "https://evil.example/\"><script>",
+    "http://",
+    "https:evil.example",
+    "..",
+    "../",
+    "..%2f",
+    "%2e%2e/",
+    "..\\",
+    "%00",
+    "\u{0}",
+    "\u{7f}",
+    "\u{85}",
+    "\u{a0}",
+    "\u{2028}",
+    "\u{feff}",
+    "\u{1f489}",
+    "\t\n\r ",
+    ";",
+    "}",
+    "{",
+    "<",
+    "\"",
+    "'",
+    "\\",
+    "\\u0000",
+    "\\ud800",
+    "red; background: url(//evil.example)",
+    "url(//evil.example/x.png)",
+    "expression(alert(1))",
+    "NaNpx",
+    "infpx",
+    "1e308px",
+    "-0",
+    "1e999",
+    "-9223372036854775809",
+    "9223372036854775808",
+    "18446744073709551616",
+    "0.5",
+    "true",
+    "false",
+    "null",
+    "unsure",
+    "[]",
+    "{}",
+    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+    "{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":1}}}}}}}}}",
+    "__proto__",
+    "constructor",
+    "first-question",
+    "welcome",
+    "candidate",
+    "not_candidate",
+    "QuestionnaireResponse",
+    "valueCoding",
+    "valueInteger",
+    "linkId",
+    "urn:candidacy:protocol:microneedling",
+    "http://terminology.hl7.org/CodeSystem/v2-0136",
+    "asked-unknown",
+];
+
+/// The repository's root (the fuzz crate lives in `fuzz/`).
+pub fn repository() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("fuzz/ has a parent").to_owned()
+}
+
+/// The `*.json` files of a repository directory, by name.
+fn json_files(dir: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = repository().join(dir);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .map(|path| {
+            let name = path.file_stem().expect("a file name").to_string_lossy().into_owned();
+            (name, std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// As `seed.sh` has always written them: each protocol file as it is, and each valid one followed
+/// by a NUL and answer bytes (step by step, some of the wrong kind) or an answers file.
+fn check() -> Vec<Seed> {
+    let mut seeds = Vec::new();
+    let answers = std::fs::read(repository().join("examples/answers/candidate.json")).expect("examples/answers");
+    for dir in ["static/protocols", "tests/protocols", "tests/protocols/invalid"] {
+        for (name, text) in json_files(dir) {
+            seeds.push((format!("{name}.json"), text.clone()));
+            if dir == "tests/protocols/invalid" || !text.windows(8).any(|w| w == b"\"format\"") {
+                continue;
+            }
+            let with = |tail: &[u8]| [&text[..], &[0], tail].concat();
+            seeds.push((format!("{name}.ascending"), with(&(1..=64).collect::<Vec<u8>>())));
+            seeds.push((format!("{name}.wild"), with(&(128..=191).collect::<Vec<u8>>())));
+            seeds.push((format!("{name}.mixed"), with(&(2..=191).step_by(3).collect::<Vec<u8>>())));
+            seeds.push((format!("{name}.answers"), with(&answers)));
+        }
+    }
+    seeds
+}
