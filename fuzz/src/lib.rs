@@ -6,6 +6,7 @@
 //! seeds and a fixed number of pseudo-random and mutated inputs, as one step of `scripts/test.sh`.
 //! So a property is checked the same way in both, and a crash found by either replays in both.
 
+pub mod attributes;
 pub mod check;
 pub mod seeds;
 
@@ -13,4 +14,4 @@ pub mod seeds;
 pub type Body = fn(&[u8]);
 
 /// Every target by name (its `fuzz_targets/` file and its corpus directory), with its body.
-pub const TARGETS: &[(&str, Body)] = &[("check", check::check)];
+pub const TARGETS: &[(&str, Body)] = &[("check", check::check), ("attributes", attributes::attributes)];

@@ -6,6 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::attributes::encode;
+
 /// A seed: its file name and its bytes.
 pub type Seed = (String, Vec<u8>);
 
@@ -13,6 +15,7 @@ pub type Seed = (String, Vec<u8>);
 pub fn seeds(target: &str) -> Vec<Seed> {
     match target {
         "check" => check(),
+        "attributes" => attributes(),
         other => panic!("no seeds for target `{other}`"),
     }
 }
@@ -125,6 +128,81 @@ fn check() -> Vec<Seed> {
             seeds.push((format!("{name}.wild"), with(&(128..=191).collect::<Vec<u8>>())));
             seeds.push((format!("{name}.mixed"), with(&(2..=191).step_by(3).collect::<Vec<u8>>())));
             seeds.push((format!("{name}.answers"), with(&answers)));
+        }
+    }
+    seeds
+}
+
+fn attributes() -> Vec<Seed> {
+    let set = |pairs: &[(&str, &str)]| encode(&pairs.iter().map(|&(name, value)| (name, value.to_owned())).collect());
+    let mut seeds = vec![
+        (
+            "every-attribute".to_owned(),
+            set(&[
+                ("clinic-name", "Glow Clinic"),
+                ("booking-url", "https://clinic.example/book"),
+                ("phone", "+1 555 0100"),
+                ("protocol", "protocols/peel.json"),
+                ("start", "first-question"),
+                ("locale", "es-MX"),
+                ("primary", "#7a1f5c"),
+                ("accent", "rgb(200 120 0)"),
+                ("radius", "4px"),
+                ("prefill", r#"{"concerns": ["acne_scars"], "age": 40}"#),
+                ("share-answers", ""),
+                ("analytics", "true"),
+                ("lead-endpoint", "/api/lead"),
+                (
+                    "cta",
+                    r#"{"candidate": {"label": "Book your first session", "url": "https://clinic.example/book?type=first"}, "consult": {"label": "Book a free consultation", "url": "https://clinic.example/free"}}"#,
+                ),
+                ("cta-attribution", ""),
+                ("analytics-outcome", ""),
+                ("test-mode", ""),
+                ("forget-on-complete", "false"),
+                ("hidden-fields", r#"{"campaign": "spring", "landing-page": "microneedling_a"}"#),
+            ]),
+        ),
+        (
+            "hostile".to_owned(),
+            set(&[
+                ("booking-url", "javascript:alert(1)"),
+                ("phone", "<img src=x onerror=alert(1)>"),
+                ("protocol", "data:application/json,{}"),
+                ("start", "middle"),
+                ("locale", "<script>"),
+                ("primary", "red; background: url(//evil.example)"),
+                ("radius", "999px"),
+                ("prefill", "[1, 2]"),
+                ("share-answers", "yes please"),
+                ("lead-endpoint", "/\\evil.example/collect"),
+                ("cta", r#"{"candidate": {"label": "Book", "url": "javascript:alert(1)"}}"#),
+                ("hidden-fields", r#"{"1st": "a", "a b": 3}"#),
+            ]),
+        ),
+        ("padded".to_owned(), set(&[("booking-url", "  https://clinic.example/book\n"), ("radius", " 0 ")])),
+        ("too-long".to_owned(), set(&[("clinic-name", &"x".repeat(2049)), ("test-mode", &"y".repeat(2049))])),
+        ("just-long-enough".to_owned(), set(&[("clinic-name", &format!(" {} ", "é".repeat(2048)))])),
+        (
+            "hidden-fields-limits".to_owned(),
+            set(&[(
+                "hidden-fields",
+                &serde_json::to_string(
+                    &(0..20)
+                        .map(|i| (format!("f{i:0>39}"), "v".repeat(200)))
+                        .collect::<std::collections::BTreeMap<_, _>>(),
+                )
+                .expect("texts"),
+            )]),
+        ),
+        ("raw-bytes".to_owned(), b"\x01javascript:x\0\x05\xff\xfe=\0=\0\x13{\"a\":1}".to_vec()),
+    ];
+    // Each attribute alone, with each hostile string.
+    for (i, value) in HOSTILE.iter().enumerate() {
+        for attribute in candidacy::config::ATTRIBUTES {
+            if !value.contains('\0') {
+                seeds.push((format!("{attribute}.{i}"), set(&[(attribute, value)])));
+            }
         }
     }
     seeds

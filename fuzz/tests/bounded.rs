@@ -23,6 +23,11 @@ fn check() {
     run("check");
 }
 
+#[test]
+fn attributes() {
+    run("attributes");
+}
+
 /// Every target has a test above, a `fuzz_targets/` file and a `[[bin]]`, and seeds.
 #[test]
 fn every_target_is_run_here_and_by_cargo_fuzz() {
@@ -41,6 +46,43 @@ fn every_target_is_run_here_and_by_cargo_fuzz() {
         names.dedup();
         assert_eq!(names.len(), seeds.len(), "`{name}`: seed names are unique");
     }
+}
+
+/// FIXME: `lead-endpoint` and `protocol` take `/\evil.example/x` as a URL on the page's own
+/// site, but a browser reads `\` as `/` in an http(s) URL: it is `//evil.example/x`, another
+/// site, which the same check refuses when written with two slashes. Found while writing the
+/// `attributes` target; this asserts today's behaviour so that the fix shows here (then assert the
+/// refusal, and drop the FIXME in `fuzz/src/attributes.rs`).
+#[test]
+fn a_backslash_relative_url_leaves_the_site_fixme() {
+    for url in ["/\\evil.example/collect", "\\\\evil.example/collect", "\\/evil.example/collect"] {
+        let (config, warnings) =
+            candidacy::config::Config::from_attributes(|name| (name == "lead-endpoint").then(|| url.to_owned()));
+        assert_eq!(config.lead_endpoint.as_deref(), Some(url), "{warnings:?}");
+    }
+    let (config, _) = candidacy::config::Config::from_attributes(|name| {
+        (name == "lead-endpoint").then(|| "//evil.example/collect".to_owned())
+    });
+    assert_eq!(config.lead_endpoint, None);
+}
+
+/// FIXME: `lead-endpoint` takes `http://evil.example\@127.0.0.1/x` as plain http on this
+/// computer (allowed for development), but a browser reads `\` as `/`: it posts to
+/// `http://evil.example/@127.0.0.1/x`, off this computer and without TLS. The widget refuses it
+/// once the browser has resolved it (`check_lead_endpoint` in src/widget.rs), but the attribute
+/// check, `embed-config.json` and a parent's message take it without a problem. Found while
+/// writing the fuzz targets; this asserts today's behaviour so that the fix shows here
+/// (then assert the refusal, and drop `backslash_hides_the_host` in `fuzz/src/attributes.rs`).
+#[test]
+fn a_backslash_hides_a_plain_http_lead_endpoint_fixme() {
+    let url = "http://evil.example\\@127.0.0.1/x";
+    let (config, warnings) =
+        candidacy::config::Config::from_attributes(|name| (name == "lead-endpoint").then(|| url.to_owned()));
+    assert_eq!(config.lead_endpoint.as_deref(), Some(url), "{warnings:?}");
+    let refused = "http://evil.example/@127.0.0.1/x";
+    let (config, _) =
+        candidacy::config::Config::from_attributes(|name| (name == "lead-endpoint").then(|| refused.to_owned()));
+    assert_eq!(config.lead_endpoint, None);
 }
 
 fn run(target: &str) {
