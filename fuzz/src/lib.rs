@@ -8,10 +8,13 @@
 
 pub mod attributes;
 pub mod check;
+pub mod protocols;
+pub mod restore;
 pub mod seeds;
 
 /// A target's body: it returns when every property holds and panics otherwise.
 pub type Body = fn(&[u8]);
 
 /// Every target by name (its `fuzz_targets/` file and its corpus directory), with its body.
-pub const TARGETS: &[(&str, Body)] = &[("check", check::check), ("attributes", attributes::attributes)];
+pub const TARGETS: &[(&str, Body)] =
+    &[("check", check::check), ("attributes", attributes::attributes), ("restore", restore::restore)];

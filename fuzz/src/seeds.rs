@@ -6,7 +6,11 @@
 
 use std::path::{Path, PathBuf};
 
+use candidacy::flow::{reduce, Action, Flow};
+
 use crate::attributes::encode;
+use crate::check::fitting;
+use crate::protocols::{protocols, TEXTS};
 
 /// A seed: its file name and its bytes.
 pub type Seed = (String, Vec<u8>);
@@ -16,6 +20,7 @@ pub fn seeds(target: &str) -> Vec<Seed> {
     match target {
         "check" => check(),
         "attributes" => attributes(),
+        "restore" => restore(),
         other => panic!("no seeds for target `{other}`"),
     }
 }
@@ -205,5 +210,53 @@ fn attributes() -> Vec<Seed> {
             }
         }
     }
+    seeds
+}
+
+/// Quizzes saved part-way and at the end by visitors answering each protocol, their moves as
+/// bytes, and hand-spoiled saved quizzes.
+fn restore() -> Vec<Seed> {
+    let mut seeds = Vec::new();
+    for ((name, _), protocol) in TEXTS.iter().zip(protocols()) {
+        let name = name.trim_end_matches(".json");
+        for (pattern, step) in [("ascending", 1u8), ("odd", 3), ("wide", 37)] {
+            let mut flow = Flow::started(protocol);
+            let mut byte = 0u8;
+            for n in 0.. {
+                let candidacy::flow::Screen::Question(question) = flow.screen else { break };
+                byte = byte.wrapping_add(step);
+                let value = fitting(&protocol.model.questions[question], byte);
+                flow = reduce(protocol, flow, Action::Edit(candidacy::flow::Draft::from_answer(Some(value))));
+                flow = reduce(protocol, flow, Action::Continue);
+                if n == 2 {
+                    seeds.push((format!("{name}.{pattern}.early"), flow.save(protocol).into_bytes()));
+                }
+            }
+            seeds.push((format!("{name}.{pattern}.check"), flow.save(protocol).into_bytes()));
+            let result = reduce(protocol, flow, Action::SeeResult);
+            seeds.push((format!("{name}.{pattern}.result"), result.save(protocol).into_bytes()));
+        }
+        let spanish = reduce(protocol, Flow::new(protocol), Action::ChooseLocale("es".to_owned()));
+        seeds.push((format!("{name}.welcome"), spanish.save(protocol).into_bytes()));
+    }
+    let default = Flow::new(&protocols()[0]).save(&protocols()[0]);
+    let spoiled = [
+        ("not-json", "{not json".to_owned()),
+        ("null", "null".to_owned()),
+        ("other-version", default.replace("microneedling@1.1.0", "microneedling@0.9.0")),
+        ("other-format", default.replace("\"format\":1", "\"format\":2")),
+        ("bad-answer", default.replace("\"answers\":{}", "\"answers\":{\"age\":\"<script>\"}")),
+        ("number-out-of-range", default.replace("\"answers\":{}", "\"answers\":{\"age\":9223372036854775808}")),
+        ("unknown-question", default.replace("\"welcome\"", "{\"question\":\"nope\"}")),
+        ("unknown-screen", default.replace("\"welcome\"", "\"elsewhere\"")),
+        ("unknown-field", default.replace("{\"format\"", "{\"extra\":1,\"format\"")),
+        ("undeclared-locale", default.replace("}", ",\"locale\":\"xx\"}")),
+        ("deep", format!("{}1{}", "[".repeat(200), "]".repeat(200))),
+    ];
+    seeds.extend(spoiled.into_iter().map(|(name, text)| (format!("spoiled.{name}"), text.into_bytes())));
+    // Moves only (see `restore::visit`): answer every question, with Back, Change and languages.
+    seeds.push(("moves.answer-all".to_owned(), vec![1; 64]));
+    seeds.push(("moves.back-and-forth".to_owned(), [1, 7, 6, 2, 0, 6, 6, 9, 11, 1, 3, 8, 4, 5].repeat(8)));
+    seeds.push(("moves.wild".to_owned(), (0..=255).collect()));
     seeds
 }

@@ -28,6 +28,11 @@ fn attributes() {
     run("attributes");
 }
 
+#[test]
+fn restore() {
+    run("restore");
+}
+
 /// Every target has a test above, a `fuzz_targets/` file and a `[[bin]]`, and seeds.
 #[test]
 fn every_target_is_run_here_and_by_cargo_fuzz() {
