@@ -8,6 +8,7 @@
 
 pub mod attributes;
 pub mod check;
+pub mod fhir_read;
 pub mod protocols;
 pub mod restore;
 pub mod seeds;
@@ -16,5 +17,9 @@ pub mod seeds;
 pub type Body = fn(&[u8]);
 
 /// Every target by name (its `fuzz_targets/` file and its corpus directory), with its body.
-pub const TARGETS: &[(&str, Body)] =
-    &[("check", check::check), ("attributes", attributes::attributes), ("restore", restore::restore)];
+pub const TARGETS: &[(&str, Body)] = &[
+    ("check", check::check),
+    ("attributes", attributes::attributes),
+    ("restore", restore::restore),
+    ("fhir_read", fhir_read::fhir_read),
+];

@@ -6,6 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
+use candidacy::answers::Answers;
+use candidacy::engine::{next_step, walk, Step};
+use candidacy::fhir::questionnaire_response;
 use candidacy::flow::{reduce, Action, Flow};
 
 use crate::attributes::encode;
@@ -21,6 +24,7 @@ pub fn seeds(target: &str) -> Vec<Seed> {
         "check" => check(),
         "attributes" => attributes(),
         "restore" => restore(),
+        "fhir_read" => fhir_read(),
         other => panic!("no seeds for target `{other}`"),
     }
 }
@@ -258,5 +262,67 @@ fn restore() -> Vec<Seed> {
     seeds.push(("moves.answer-all".to_owned(), vec![1; 64]));
     seeds.push(("moves.back-and-forth".to_owned(), [1, 7, 6, 2, 0, 6, 6, 9, 11, 1, 3, 8, 4, 5].repeat(8)));
     seeds.push(("moves.wild".to_owned(), (0..=255).collect()));
+    seeds
+}
+
+/// Responses exported for paths through each protocol (in each of its locales), the answers
+/// files exported, and hand-spoiled responses.
+fn fhir_read() -> Vec<Seed> {
+    let mut seeds = Vec::new();
+    for ((name, _), protocol) in TEXTS.iter().zip(protocols()) {
+        let name = name.trim_end_matches(".json");
+        for (pattern, step) in [("ascending", 1u8), ("odd", 3), ("wide", 37)] {
+            for locale in &protocol.protocol.locales {
+                let mut answers = Answers::new(protocol.questions().len());
+                let mut byte = 0u8;
+                let recommendation = loop {
+                    match next_step(protocol, &answers) {
+                        Step::Ask { question, .. } => {
+                            byte = byte.wrapping_add(step);
+                            answers.set(question, Some(fitting(&protocol.model.questions[question], byte)));
+                        }
+                        Step::Recommend(recommendation) => break recommendation,
+                    }
+                };
+                let walk = walk(protocol, &answers);
+                let response = questionnaire_response(protocol, &walk, &recommendation, locale, None);
+                let text = serde_json::to_vec_pretty(&response).expect("a response serializes");
+                seeds.push((format!("{name}.{pattern}.{locale}"), text));
+            }
+        }
+    }
+    let default = &protocols()[0];
+    for (name, text) in json_files("examples/answers") {
+        let json: serde_json::Value = serde_json::from_slice(&text).expect("an answers file");
+        let answers = Answers::from_json(default, &json).expect("answers to the default protocol");
+        let walk = walk(default, &answers);
+        if let Step::Recommend(recommendation) = next_step(default, &answers) {
+            let response = questionnaire_response(default, &walk, &recommendation, "en", Some("2026-11-26"));
+            seeds.push((format!("examples.{name}"), serde_json::to_vec(&response).expect("a response serializes")));
+        }
+    }
+    let base = String::from_utf8(seeds[0].1.clone()).expect("JSON is text");
+    let spoiled = [
+        ("not-a-response", base.replacen("QuestionnaireResponse", "Questionnaire", 1)),
+        ("other-questionnaire", base.replacen("urn:candidacy:protocol:microneedling", "urn:candidacy:protocol:x", 1)),
+        ("questionnaire-not-text", base.replacen("\"questionnaire\": \"", "\"questionnaire\": [\"", 1)),
+        ("unknown-link-id", base.replacen("\"linkId\": \"", "\"linkId\": \"x", 1)),
+        ("link-id-not-text", base.replacen("\"linkId\": \"", "\"linkId\": 1, \"x\": \"", 1)),
+        ("unknown-code", base.replacen("\"code\": \"", "\"code\": \"x", 1)),
+        ("integer-as-float", base.replacen("\"valueInteger\": ", "\"valueInteger\": 0.5, \"x\": ", 1)),
+        ("integer-huge", base.replacen("\"valueInteger\": ", "\"valueInteger\": 99999999999, \"x\": ", 1)),
+        ("no-items", r#"{"resourceType": "QuestionnaireResponse"}"#.to_owned()),
+        ("items-not-a-list", r#"{"resourceType": "QuestionnaireResponse", "item": {"linkId": "age"}}"#.to_owned()),
+        (
+            "answered-twice",
+            r#"{"resourceType": "QuestionnaireResponse", "item": [{"linkId": "age", "answer": [{"valueInteger": 30}]}, {"linkId": "age", "answer": [{"valueInteger": 31}]}]}"#.to_owned(),
+        ),
+        (
+            "two-answers",
+            r#"{"resourceType": "QuestionnaireResponse", "item": [{"linkId": "age", "answer": [{"valueInteger": 30}, {"valueInteger": 31}]}]}"#.to_owned(),
+        ),
+        ("not-an-object", "[\"QuestionnaireResponse\"]".to_owned()),
+    ];
+    seeds.extend(spoiled.into_iter().map(|(name, text)| (format!("spoiled.{name}"), text.into_bytes())));
     seeds
 }

@@ -33,6 +33,11 @@ fn restore() {
     run("restore");
 }
 
+#[test]
+fn fhir_read() {
+    run("fhir_read");
+}
+
 /// Every target has a test above, a `fuzz_targets/` file and a `[[bin]]`, and seeds.
 #[test]
 fn every_target_is_run_here_and_by_cargo_fuzz() {
