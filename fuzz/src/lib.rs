@@ -8,7 +8,9 @@
 
 pub mod attributes;
 pub mod check;
+pub mod embed_config;
 pub mod fhir_read;
+pub mod parent_message;
 pub mod protocols;
 pub mod restore;
 pub mod seeds;
@@ -22,4 +24,6 @@ pub const TARGETS: &[(&str, Body)] = &[
     ("attributes", attributes::attributes),
     ("restore", restore::restore),
     ("fhir_read", fhir_read::fhir_read),
+    ("embed_config", embed_config::embed_config),
+    ("parent_message", parent_message::parent_message),
 ];

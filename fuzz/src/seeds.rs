@@ -25,6 +25,8 @@ pub fn seeds(target: &str) -> Vec<Seed> {
         "attributes" => attributes(),
         "restore" => restore(),
         "fhir_read" => fhir_read(),
+        "embed_config" => embed_config(),
+        "parent_message" => parent_message(),
         other => panic!("no seeds for target `{other}`"),
     }
 }
@@ -324,5 +326,91 @@ fn fhir_read() -> Vec<Seed> {
         ("not-an-object", "[\"QuestionnaireResponse\"]".to_owned()),
     ];
     seeds.extend(spoiled.into_iter().map(|(name, text)| (format!("spoiled.{name}"), text.into_bytes())));
+    seeds
+}
+
+/// An `embed-config.json` that sets a little of everything, as `src/config/embed.rs` tests it.
+const EMBED_FILE: &str = r#"{
+    "attributes": {"booking-url": "https://clinic.example/book", "phone": "+1 555 0100",
+                   "lead-endpoint": "https://clinic.example/api/lead", "analytics": true, "test-mode": false,
+                   "cta": {"consult": {"label": "Talk to us", "url": "https://clinic.example/talk"}},
+                   "hidden-fields": {"campaign": "spring"}, "prefill": {"concerns": ["acne_scars"]}},
+    "parentOrigins": ["https://clinic.example", "http://localhost:8080"]
+}"#;
+
+/// Queries and files: the frame's own, the hostile ones its tests try, and each hostile string as
+/// a query value and as a file's attribute.
+fn embed_config() -> Vec<Seed> {
+    let with_file = |search: &str, file: &str| [search.as_bytes(), &[0], file.as_bytes()].concat();
+    let search = "?primary=%23333&locale=es&lead-endpoint=https%3A%2F%2Fevil.example%2Fx\
+                  &protocol=https%3A%2F%2Fevil.example%2Fp.json&parent-origin=https%3A%2F%2Fevil.example&utm_source=mail";
+    let mut seeds = vec![
+        ("url-only".to_owned(), search.as_bytes().to_vec()),
+        ("url-and-file".to_owned(), with_file(search, EMBED_FILE)),
+        ("file-only".to_owned(), with_file("", EMBED_FILE)),
+        (
+            "presentation".to_owned(),
+            b"mode=popup&launcher-text=Am+I+a+candidate%3F&loading=lazy&start=first-question&radius=4px".to_vec(),
+        ),
+        ("not-json".to_owned(), with_file("radius=4px", "{ not json")),
+        ("not-an-object".to_owned(), with_file("radius=4px", "[1]")),
+        ("unknown-key".to_owned(), with_file("radius=4px", r#"{"attribute": {}}"#)),
+        ("unknown-attribute".to_owned(), with_file("radius=4px", r#"{"attributes": {"colour": "red"}}"#)),
+        ("origin-with-path".to_owned(), with_file("", r#"{"parentOrigins": ["https://clinic.example/path"]}"#)),
+        ("origins-not-texts".to_owned(), with_file("", r#"{"parentOrigins": [1, null, {}], "attributes": []}"#)),
+        ("plain-http-origin".to_owned(), with_file("", r#"{"parentOrigins": ["http://clinic.example"]}"#)),
+        ("bad-accent".to_owned(), with_file("radius=4px", r#"{"attributes": {"accent": "red}"}}"#)),
+        (
+            "http-lead".to_owned(),
+            with_file("", r#"{"attributes": {"lead-endpoint": "http://evil.example\\@127.0.0.1/x"}}"#),
+        ),
+        ("malformed-escapes".to_owned(), b"??%zz=%&primary=%2&%E2%82=x&+=+".to_vec()),
+    ];
+    for (i, value) in HOSTILE.iter().enumerate() {
+        let encoded: String = value.bytes().map(|b| format!("%{b:02X}")).collect();
+        let name = ["primary", "lead-endpoint", "parent-origin", "locale"][i % 4];
+        let file = serde_json::json!({"attributes": {["lead-endpoint", "protocol", "cta", "booking-url"][i % 4]: value},
+                                      "parentOrigins": [value]});
+        seeds.push((format!("hostile.{i}"), with_file(&format!("{name}={encoded}"), &file.to_string())));
+    }
+    seeds
+}
+
+/// Messages a parent page sends, from allowed origins and others.
+fn parent_message() -> Vec<Seed> {
+    let message = |data: &str, origin: &str, allowed: &[&str]| {
+        let mut parts = vec![data, origin];
+        parts.extend(allowed);
+        parts.join("\0").into_bytes()
+    };
+    let configure = r#"{"type": "candidacy:configure", "attributes": {"hidden-fields": {"campaign": "spring"}}}"#;
+    let clinic = "https://clinic.example";
+    let mut seeds = vec![
+        ("accepted".to_owned(), message(configure, clinic, &[clinic])),
+        ("other-origin".to_owned(), message(configure, "https://evil.example", &[clinic])),
+        ("origin-prefix".to_owned(), message(configure, "https://clinic.example.evil.example", &[clinic])),
+        ("origin-case".to_owned(), message(configure, "https://CLINIC.example", &[clinic])),
+        ("null-origin".to_owned(), message(configure, "null", &[clinic, "http://localhost:8080"])),
+        ("no-origin".to_owned(), configure.as_bytes().to_vec()),
+        (
+            "everything".to_owned(),
+            message(
+                &serde_json::json!({"type": "candidacy:configure", "attributes": serde_json::from_str::<serde_json::Value>(EMBED_FILE).expect("JSON")["attributes"]}).to_string(),
+                clinic,
+                &[clinic],
+            ),
+        ),
+        ("javascript-lead".to_owned(), message(r#"{"type": "candidacy:configure", "attributes": {"lead-endpoint": "javascript:alert(1)"}}"#, clinic, &[clinic])),
+        ("wrong-type".to_owned(), message(r#"{"type": "candidacy:restart"}"#, clinic, &[clinic])),
+        ("attributes-not-object".to_owned(), message(r#"{"type": "candidacy:configure", "attributes": ["x"]}"#, clinic, &[clinic])),
+        ("not-json".to_owned(), message("{type", clinic, &[clinic])),
+        ("unknown-attribute".to_owned(), message(r#"{"type": "candidacy:configure", "attributes": {"colour": "red", "mode": "popup"}}"#, clinic, &[clinic])),
+        ("number-value".to_owned(), message(r#"{"type": "candidacy:configure", "attributes": {"forget-after": 5}}"#, clinic, &[clinic])),
+    ];
+    for (i, value) in HOSTILE.iter().enumerate() {
+        let attribute = candidacy::config::ATTRIBUTES[i % candidacy::config::ATTRIBUTES.len()];
+        let data = serde_json::json!({"type": "candidacy:configure", "attributes": {attribute: value}}).to_string();
+        seeds.push((format!("hostile.{i}"), message(&data, clinic, &[clinic])));
+    }
     seeds
 }
