@@ -11,6 +11,7 @@ pub mod check;
 pub mod embed_config;
 pub mod fhir_read;
 pub mod parent_message;
+pub mod preview;
 pub mod protocols;
 pub mod restore;
 pub mod seeds;
@@ -26,4 +27,5 @@ pub const TARGETS: &[(&str, Body)] = &[
     ("fhir_read", fhir_read::fhir_read),
     ("embed_config", embed_config::embed_config),
     ("parent_message", parent_message::parent_message),
+    ("preview", preview::preview),
 ];

@@ -27,6 +27,7 @@ pub fn seeds(target: &str) -> Vec<Seed> {
         "fhir_read" => fhir_read(),
         "embed_config" => embed_config(),
         "parent_message" => parent_message(),
+        "preview" => preview(),
         other => panic!("no seeds for target `{other}`"),
     }
 }
@@ -412,5 +413,73 @@ fn parent_message() -> Vec<Seed> {
         let data = serde_json::json!({"type": "candidacy:configure", "attributes": {attribute: value}}).to_string();
         seeds.push((format!("hostile.{i}"), message(&data, clinic, &[clinic])));
     }
+    seeds
+}
+
+/// Requests to `candidacy preview`: the page, the protocol, the widget's files, and every way out
+/// of `dist/` and around the `Host` check that its tests try, and more.
+fn preview() -> Vec<Seed> {
+    let targets = [
+        "/",
+        "/?locale=es",
+        "/?locale=%22%3E%3Cscript%3E",
+        "/preview/protocol.json",
+        "/preview/protocol.json?x=1",
+        "/candidacy.js",
+        "/widget_bg.wasm",
+        "/sub/",
+        "/sub",
+        "/./sub/./index.html",
+        "/link.txt",
+        "/missing.js",
+        "/../secret.txt",
+        "/sub/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/%252e%252e/secret.txt",
+        "/..%2fsecret.txt",
+        "/..\\secret.txt",
+        "/%5c..%5csecret.txt",
+        "/%c0%ae%c0%ae/secret.txt",
+        "/%",
+        "/%zz",
+        "/%+f",
+        "/%ff",
+        "/%00",
+        "/index.html%00.js",
+        "//etc/passwd",
+        "/C:/secret.txt",
+        "/index.html?x=/../../secret.txt",
+        "*",
+        "http://127.0.0.1/",
+        "",
+    ];
+    let requests = [
+        ("GET", "127.0.0.1:8080"),
+        ("HEAD", "localhost"),
+        ("GET", "LOCALHOST:1"),
+        ("POST", "127.0.0.1"),
+        ("get", "127.0.0.1"),
+        ("GET", "evil.example"),
+        ("GET", "127.0.0.1.evil.example"),
+        ("GET", "localhost:0"),
+        ("GET", "localhost:99999"),
+        ("GET", "127.0.0.1:8080@evil.example"),
+        ("GET", "[::1]:8080"),
+        ("GET", ""),
+    ];
+    let mut seeds = Vec::new();
+    for (i, target) in targets.iter().enumerate() {
+        for (j, (method, host)) in requests.iter().enumerate() {
+            // Every target with the plain request, and each with one other request in turn.
+            if j == 0 || j == i % requests.len() {
+                seeds.push((
+                    format!("{i:02}.{j:02}"),
+                    [target.as_bytes(), &[0], method.as_bytes(), &[0], host.as_bytes()].concat(),
+                ));
+            }
+        }
+    }
+    seeds.push(("target-only".to_owned(), b"/candidacy.js".to_vec()));
     seeds
 }

@@ -48,6 +48,11 @@ fn parent_message() {
     run("parent_message");
 }
 
+#[test]
+fn preview() {
+    run("preview");
+}
+
 /// Every target has a test above, a `fuzz_targets/` file and a `[[bin]]`, and seeds.
 #[test]
 fn every_target_is_run_here_and_by_cargo_fuzz() {
