@@ -9,7 +9,8 @@
 //!   survive the answers-JSON round trip (`Answers::to_json`, then `Answers::from_json`);
 //! - round trip: read answers (completed from the input's bytes when the path is open) exported as
 //!   a `QuestionnaireResponse`, written as JSON text and read again, are the path's answers; so
-//!   are the input's bytes read as answers to each question on the path, in any locale.
+//!   are the input's bytes read as answers to each question on the path (of one protocol, picked
+//!   by the input's length), in any locale.
 
 use candidacy::answers::Answers;
 use candidacy::engine::{next_step, walk, Step};
@@ -22,13 +23,15 @@ use crate::protocols::protocols;
 
 pub fn fhir_read(data: &[u8]) {
     let json: Option<Json> = serde_json::from_slice(data).ok();
-    for protocol in protocols() {
-        if let Some(response) = &json {
+    if let Some(response) = &json {
+        for protocol in protocols() {
             read(protocol, response, data);
         }
-        let locale = locale(protocol, data.first().copied().unwrap_or(0));
-        exported_and_read(protocol, Answers::new(protocol.questions().len()), data, &locale);
     }
+    // The bytes as answers to one protocol, picked by the length.
+    let protocol = &protocols()[data.len() % protocols().len()];
+    let locale = locale(protocol, data.first().copied().unwrap_or(0));
+    exported_and_read(protocol, Answers::new(protocol.questions().len()), data, &locale);
 }
 
 fn read(protocol: &ValidProtocol, response: &Json, data: &[u8]) {
