@@ -36,6 +36,9 @@ done
 step "cargo test (native)"
 cargo test --locked
 
+step "fuzz targets, a bounded run of each on stable (seeds, regressions, 2,000 generated inputs each)"
+cargo test --locked --manifest-path fuzz/Cargo.toml --no-default-features
+
 step "cargo test (the widget in headless Chromium: mounting, and 1,000 random walks)"
 # The browser-test profile optimizes without LTO: the walks take minutes in it, far longer in debug.
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
