@@ -13,7 +13,8 @@ const saved = (page: Page) => page.evaluate((key) => sessionStorage.getItem(key)
  * which Chromium treats as one, would land on the entry where the widget wrote its screen.) */
 async function loadWithSaved(quiz: QuizPage, value: string): Promise<void> {
   await quiz.goto();
-  await quiz.page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [STORAGE_KEY, value]);
+  // A `"savedAt":0` is stamped with the browser's clock now (see the cases below).
+  await quiz.page.evaluate(([key, value]) => sessionStorage.setItem(key, value.replace('"savedAt":0', `"savedAt":${Date.now()}`)), [STORAGE_KEY, value]);
   await quiz.page.goto(`${quiz.page.url()}?again`);
   await expect(quiz.root).toBeVisible();
 }
@@ -77,7 +78,9 @@ test("Start over forgets the saved answers", async ({ quiz, page }) => {
 });
 
 test.describe("unreadable saved progress is discarded for a fresh start", () => {
-  const valid = { format: 1, protocol: PROTOCOL_KEY, answers: { concerns: ["fine_lines"] }, screen: { question: "treatment_area" } };
+  // `savedAt` is stamped when the test loads the page (`loadWithSaved`): progress older than
+  // `forget-after` is never resumed, so each case below fails for its own reason, not its age.
+  const valid = { format: 1, protocol: PROTOCOL_KEY, answers: { concerns: ["fine_lines"] }, screen: { question: "treatment_area" }, savedAt: 0 };
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
   const cases: [string, string][] = [
     ["not JSON", "not json"],

@@ -76,15 +76,7 @@ pub fn accepted_values_are_safe(config: &Config) {
     if let Some(url) = &config.lead_endpoint {
         if scheme(url).as_deref() == Some("http") {
             let host = host(url);
-            // FIXME: `values::is_loopback_http` ends the authority at `/`, `?` or `#` but not at
-            // `\`, which a browser reads as `/`: it takes `http://evil.example\@127.0.0.1/x` for
-            // this computer, where a browser posts to `evil.example` (the widget refuses it once
-            // the browser has resolved it: `check_lead_endpoint` in src/widget.rs). Found while
-            // writing the fuzz targets; `fuzz/tests/bounded.rs`,
-            // `a_backslash_hides_a_plain_http_lead_endpoint_fixme`, shows today's behaviour. Once
-            // fixed, drop `backslash_hides_the_host`.
-            let backslash_hides_the_host = url.contains('\\') && is_loopback(host_up_to_slash(url).as_deref());
-            let loopback = is_loopback(host.as_deref()) || backslash_hides_the_host;
+            let loopback = is_loopback(host.as_deref());
             assert!(loopback, "`lead-endpoint`: plain http to {host:?}, not this computer: {url:?}");
         }
     }
@@ -222,10 +214,12 @@ fn safe_url(attribute: &str, url: &str, relative_allowed: bool) {
         None => {
             assert!(relative_allowed, "`{attribute}` must be absolute: {url:?}");
             assert!(!url.starts_with("//"), "`{attribute}`: a relative URL stays on the page's site: {url:?}");
-            // FIXME: a browser reads `\` as `/` in an http(s) URL, so `/\evil.example/x` (or
-            // `\\`, `\/`) leaves the site as `//evil.example/x` would, and `relative_or_web_url`
-            // in src/config/values.rs takes it: not asserted until that is fixed. See
-            // `fuzz/tests/bounded.rs`, `a_backslash_relative_url_leaves_the_site_fixme`.
+            // A browser reads `\` as `/` in an http(s) URL: `/\evil.example/x` is another site too.
+            let lead: String = url.chars().take(2).collect();
+            assert!(
+                !lead.chars().all(|c| c == '/' || c == '\\') || lead.len() < 2,
+                "`{attribute}` leaves the site: {url:?}"
+            );
         }
     }
     let lower = url.to_ascii_lowercase();
@@ -252,12 +246,6 @@ pub fn host(url: &str) -> Option<String> {
         None => host_and_port.split(':').next().unwrap_or_default().to_owned(),
     };
     Some(host.to_ascii_lowercase())
-}
-
-/// The host as `values::is_loopback_http` reads it today, the authority ending at `/`, `?` or
-/// `#` only (see the FIXME in [`accepted_values_are_safe`]).
-fn host_up_to_slash(url: &str) -> Option<String> {
-    host(&url.replace('\\', "%5C"))
 }
 
 /// The configuration written back as attributes reads back the same, without a warning.

@@ -19,7 +19,7 @@ use candidacy::config::embed::{parse_embed_config, EmbedConfig, PRESENTATION};
 use candidacy::config::{Config, ATTRIBUTES};
 use serde_json::Value as Json;
 
-use crate::attributes::{accepted_values_are_safe, scheme};
+use crate::attributes::{accepted_values_are_safe, host, is_loopback, scheme};
 
 pub fn embed_config(data: &[u8]) {
     let (search, file) = match data.iter().position(|&b| b == 0) {
@@ -69,11 +69,8 @@ pub fn parent_origin(origin: &str) {
     assert!(!authority.is_empty() && !authority.contains(['/', '?', '#', '@', '\\']), "not an origin: {origin:?}");
     match scheme(origin).as_deref() {
         Some("https") => {}
-        // FIXME: `parentOrigins` takes `http://` origins of any host, so the frame's events (the
-        // visitor's answers with `share-answers`) may go to a page served without TLS. Found while
-        // writing this target; `fuzz/tests/bounded.rs`, `a_plain_http_parent_origin_is_accepted_fixme`,
-        // shows today's behaviour. Once fixed, assert `is_loopback(host(origin).as_deref())` here.
-        Some("http") => {}
+        // Events can carry answers: plain http only to a page on this computer.
+        Some("http") => assert!(is_loopback(host(origin).as_deref()), "plain http parent origin: {origin:?}"),
         other => panic!("parent origin {origin:?} with scheme {other:?}"),
     }
 }

@@ -155,10 +155,13 @@ fn web_origin(value: &str) -> Result<String, String> {
     let host_ok = !rest.is_empty()
         && rest.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
         && !rest.starts_with(['.', '-', ':']);
-    if matches!(scheme, "https" | "http") && host_ok {
-        Ok(format!("{scheme}://{}", rest.to_ascii_lowercase()))
-    } else {
-        Err(refused())
+    let origin = format!("{scheme}://{}", rest.to_ascii_lowercase());
+    match scheme {
+        "https" if host_ok => Ok(origin),
+        // Events can carry answers (`share-answers`): plain http only to a page on this computer.
+        "http" if host_ok && super::values::is_loopback_http(&origin) => Ok(origin),
+        "http" if host_ok => Err(format!("`{}` is plain http: write its `https://` origin", value.escape_debug())),
+        _ => Err(refused()),
     }
 }
 
@@ -237,6 +240,7 @@ mod tests {
             (r#"{"attribute": {}}"#, "`attribute`"),
             (r#"{"attributes": {"colour": "red"}}"#, "`colour`"),
             (r#"{"parentOrigins": ["https://clinic.example/path"]}"#, "not an origin"),
+            (r#"{"parentOrigins": ["http://clinic.example"]}"#, "plain http"),
             (r#"{"attributes": {"accent": "red}"}}"#, "`accent`"),
         ] {
             let config = parse_embed_config("radius=4px", Some(file));

@@ -18,7 +18,8 @@ pub fn relative_or_web_url(value: &str) -> Result<(), String> {
     if has_scheme {
         return web_url(value);
     }
-    if value.starts_with("//") {
+    // A browser reads `\` as `/` in a web URL: `/\evil.example` is `//evil.example`, another site.
+    if value.chars().take(2).all(|c| c == '/' || c == '\\') && value.len() >= 2 {
         return Err("write the scheme: `https://…`".to_owned());
     }
     if value.chars().any(|c| c.is_control() || c.is_whitespace()) {
@@ -43,7 +44,8 @@ pub fn lead_endpoint(value: &str) -> Result<(), String> {
 pub fn is_loopback_http(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     let Some(rest) = lower.strip_prefix("http://") else { return false };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    // The authority ends where a browser ends it: `\` counts as `/` in a web URL.
+    let host = rest.split(['/', '\\', '?', '#']).next().unwrap_or_default();
     let host = host.rsplit_once('@').map_or(host, |(_, host)| host);
     let name = if host.starts_with('[') { host.split(']').next().map(|h| &h[1..]) } else { host.split(':').next() };
     matches!(name, Some("127.0.0.1" | "localhost" | "::1"))
@@ -168,7 +170,12 @@ mod tests {
         for ok in ["https://clinic.example/lead", "/api/lead", "http://127.0.0.1:8080/lead", "http://localhost/x"] {
             assert_eq!(lead_endpoint(ok), Ok(()), "{ok}");
         }
-        for bad in ["http://clinic.example/lead", "http://127.0.0.1.evil.example/", "http://localhost@evil.example/"] {
+        for bad in [
+            "http://clinic.example/lead",
+            "http://127.0.0.1.evil.example/",
+            "http://localhost@evil.example/",
+            "http://evil.example\\@127.0.0.1/x",
+        ] {
             assert!(lead_endpoint(bad).is_err(), "{bad}");
         }
         assert_eq!(lead_endpoint_resolved("https://clinic.example/lead"), Ok(None));
@@ -180,7 +187,9 @@ mod tests {
     fn relative_urls_stay_on_the_site() {
         assert_eq!(relative_or_web_url("/api/lead"), Ok(()));
         assert_eq!(relative_or_web_url("protocols/peel.json"), Ok(()));
-        assert!(relative_or_web_url("//evil.example/x").is_err());
+        for other_site in ["//evil.example/x", "/\\evil.example/x", "\\\\evil.example/x", "\\/evil.example/x"] {
+            assert!(relative_or_web_url(other_site).is_err(), "{other_site}");
+        }
         assert!(relative_or_web_url("javascript:alert(1)").is_err());
     }
 }
