@@ -127,7 +127,7 @@ async fn a_saved_quiz_resumes_at_check_answers_and_shows_the_result() {
 
     let host = mount_point(&[]);
     let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
-    storage.set_item(STORAGE_KEY, &flow.save(&protocol)).unwrap();
+    storage.set_item(STORAGE_KEY, &flow.save_at(&protocol, js_sys::Date::now())).unwrap();
     let root = mount(&host);
     flush().await;
     let check = find(&root, "[data-step=check-answers]");
@@ -169,7 +169,7 @@ async fn resumed_progress_follows_an_entry_the_visitor_moved_to_before_the_widge
         reduce(&protocol, flow, Action::Show(Screen::Question(protocol.question_idx("treatment_area").unwrap())));
     let host = mount_point(&[]);
     let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
-    storage.set_item(STORAGE_KEY, &flow.save(&protocol)).unwrap();
+    storage.set_item(STORAGE_KEY, &flow.save_at(&protocol, js_sys::Date::now())).unwrap();
     let history = web_sys::window().unwrap().history().unwrap();
     history.replace_state(&entry_naming("question:concerns"), "").unwrap();
     let root = mount(&host);
