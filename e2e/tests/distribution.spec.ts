@@ -71,6 +71,7 @@ test("the snippet's page loads the release with integrity and reaches a result",
   page.on("request", (r) => requests.push(new URL(r.url()).pathname));
   await clinicPage(page, printed);
   const quiz = new QuizPage(page);
+  await expect(quiz.welcome).toBeVisible();
   await quiz.answerPath(pathOf());
   await quiz.seeResult();
   await quiz.expectOutcome("candidate", [3, 4]);

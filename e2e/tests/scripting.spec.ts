@@ -164,6 +164,7 @@ test("hidden fields reach the lead and nothing else; a sent lead is heard and pu
     document.getElementById("slot")!.append(quiz);
   });
   const quiz = new QuizPage(page, page.locator("#added"));
+  await expect(quiz.welcome).toBeVisible(); // answerPath starts from the welcome screen once it is there
   await quiz.answerPath(pathOf({ recent_sun: true }));
   await quiz.seeResult();
   const form = quiz.root.locator("[data-lead]");

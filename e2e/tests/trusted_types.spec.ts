@@ -51,6 +51,7 @@ const violations = async (page: Page) => {
 test("a full quiz, the popup and the iframe run under enforced Trusted Types with no violation", async ({ page, problems }) => {
   await trustedTypesPage(page);
   const inline = new QuizPage(page, page.locator("#inline"));
+  await expect(inline.welcome).toBeVisible();
   await inline.answerPath(pathOf({ blood_thinners: true }));
   await inline.seeResult();
   await inline.expectOutcome("consult", [3, 4]);
