@@ -225,3 +225,20 @@ fn thousands(n: u128) -> String {
     }
     grouped
 }
+
+/// Text for HTML, between tags or in a quoted attribute: the sign-off sheet, the preview page and
+/// the snippet all write it.
+pub(crate) fn html_escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}

@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
 
-use super::{read_input, EXIT_PROBLEMS};
+use super::{html_escape as escape, read_input, EXIT_PROBLEMS};
 
 /// Where the generated page embeds the protocol from.
 const PROTOCOL_PATH: &str = "/preview/protocol.json";
@@ -353,22 +353,6 @@ fn content_type(file: &Path) -> &'static str {
         "txt" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
-}
-
-/// Text made safe to put in HTML, between tags or in a quoted attribute.
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            _ => escaped.push(c),
-        }
-    }
-    escaped
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ use anyhow::{Context, Result};
 use base64::Engine as _;
 use sha2::{Digest, Sha384};
 
-use super::{EXIT_PROBLEMS, EXIT_USAGE};
+use super::{html_escape as escape, EXIT_PROBLEMS, EXIT_USAGE};
 use crate::config::embed::{parse_embed_config, PRESENTATION};
 use crate::config::{values, Config, ATTRIBUTES};
 use crate::messages::{fill, messages};
@@ -313,22 +313,6 @@ fn frame_title(locale: &str) -> &'static str {
         "es" => "Cuestionario de tratamiento",
         _ => "Treatment check",
     }
-}
-
-/// Text for HTML, in an element or a quoted attribute.
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            c => escaped.push(c),
-        }
-    }
-    escaped
 }
 
 /// `application/x-www-form-urlencoded`, as `URLSearchParams` writes it (and `embed.js` reads it).

@@ -2,6 +2,7 @@
 //! nothing fetched. Every protocol string is escaped.
 
 use super::{Sheet, SIGN_OFF_FIELDS};
+pub(super) use crate::cli::html_escape as escape;
 
 const STYLE: &str = "\
 body{font:11pt/1.4 system-ui,sans-serif;color:#111;margin:2rem auto;max-width:60rem;padding:0 1rem}\
@@ -46,22 +47,6 @@ pub(super) fn page(sheet: &Sheet) -> String {
         out.push_str(&format!("<tr><th scope=\"row\">{}</th><td></td></tr>\n", escape(field)));
     }
     out.push_str("</tbody>\n</table>\n</section>\n</body>\n</html>\n");
-    out
-}
-
-/// Escapes text for HTML content and attribute values.
-pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
     out
 }
 
