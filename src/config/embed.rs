@@ -149,20 +149,29 @@ fn set(attributes: &mut Vec<(String, String)>, name: String, value: String) {
 }
 
 /// `https://clinic.example` or `http://localhost:8080`: a scheme, a host, maybe a port, no path.
-fn web_origin(value: &str) -> Result<String, String> {
+/// Plain http only for a page on this computer: the frame's events can carry answers.
+pub fn web_origin(value: &str) -> Result<String, String> {
     let refused = || format!("`{}` is not an origin like `https://clinic.example`", value.escape_debug());
     let (scheme, rest) = value.split_once("://").ok_or_else(refused)?;
-    let host_ok = !rest.is_empty()
-        && rest.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
-        && !rest.starts_with(['.', '-', ':']);
-    let origin = format!("{scheme}://{}", rest.to_ascii_lowercase());
-    match scheme {
-        "https" if host_ok => Ok(origin),
-        // Events can carry answers (`share-answers`): plain http only to a page on this computer.
-        "http" if host_ok && super::values::is_loopback_http(&origin) => Ok(origin),
-        "http" if host_ok => Err(format!("`{}` is plain http: write its `https://` origin", value.escape_debug())),
-        _ => Err(refused()),
+    // `[::1]:8080`: an IPv6 host is bracketed, and only a colon after the bracket starts the port.
+    let split_at = if rest.starts_with('[') { rest.find(']').map(|end| end + 1) } else { rest.find(':') };
+    let (host, port) = match split_at.map(|at| rest.split_at(at)) {
+        Some((host, "")) => (host, None),
+        Some((host, port)) => (host, Some(port.strip_prefix(':').unwrap_or("x"))),
+        None => (rest, None),
+    };
+    let host_ok = !host.is_empty()
+        && host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        && !host.starts_with(['.', '-', ':']);
+    let port_ok = port.is_none_or(|port| (1..=5).contains(&port.len()) && port.chars().all(|c| c.is_ascii_digit()));
+    if !matches!(scheme, "https" | "http") || !host_ok || !port_ok {
+        return Err(refused());
     }
+    let origin = format!("{scheme}://{}", rest.to_ascii_lowercase());
+    if scheme == "http" && !super::values::is_loopback_http(&origin) {
+        return Err(format!("`{}` is plain http: write its `https://` origin", value.escape_debug()));
+    }
+    Ok(origin)
 }
 
 /// `application/x-www-form-urlencoded` pairs; malformed escapes are kept as written.
@@ -246,6 +255,31 @@ mod tests {
             let config = parse_embed_config("radius=4px", Some(file));
             assert!(config.problems.iter().any(|p| p.contains(named)), "{file}: {:?}", config.problems);
             assert_eq!(value(&config, "radius"), Some("4px"), "{file}");
+        }
+    }
+
+    #[test]
+    fn origins() {
+        for ok in [
+            "https://clinic.example",
+            "http://127.0.0.1:8080",
+            "https://CLINIC.example:443",
+            "http://[::1]:4173",
+            "http://[::1]",
+        ] {
+            assert!(web_origin(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "clinic.example",
+            "https://",
+            "https://clinic.example/",
+            "https://clinic.example/page",
+            "javascript:alert(1)",
+            "https://a.example:x",
+            "https://user@a.example",
+            "http://clinic.example",
+        ] {
+            assert!(web_origin(bad).is_err(), "{bad}");
         }
     }
 
