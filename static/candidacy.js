@@ -8,12 +8,6 @@
 // page's CSS and the widget's cannot touch each other. No inline scripts or styles: it works
 // under a strict Content-Security-Policy.
 
-const ATTRIBUTES = [
-  "protocol", "booking-url", "phone", "clinic-name", "locale", "primary", "accent", "radius",
-  "start", "prefill", "share-answers", "analytics", "lead-endpoint", "cta", "cta-attribution",
-  "analytics-outcome", "test-mode", "forget-on-complete", "hidden-fields", "forget-after",
-];
-
 // Release builds write these (scripts/release.mjs): the release's version, and the SHA-384 of the
 // wasm and the stylesheet, which the loader checks before using them. The wasm-bindgen glue is
 // bundled into this file, so the `integrity` on this script's own tag covers it.
@@ -333,8 +327,36 @@ function instanceName(host) {
 /// Height kept for a widget not mounted yet, so the page does not jump when it appears.
 const RESERVED_HEIGHT = "36em";
 
+/// The element's properties, each reflecting its attribute: `string`, a `switch` (boolean
+/// attribute), or an `object` written as JSON (rich values without JSON in the page's code).
+const PROPERTIES = {
+  protocol: ["protocol", "string"],
+  bookingUrl: ["booking-url", "string"],
+  phone: ["phone", "string"],
+  clinicName: ["clinic-name", "string"],
+  locale: ["locale", "string"],
+  primary: ["primary", "string"],
+  accent: ["accent", "string"],
+  radius: ["radius", "string"],
+  start: ["start", "string", ["welcome", "first-question"]],
+  leadEndpoint: ["lead-endpoint", "string"],
+  mode: ["mode", "string", ["inline", "popup"]],
+  launcherText: ["launcher-text", "string"],
+  loading: ["loading", "string", ["eager", "lazy"]],
+  shareAnswers: ["share-answers", "switch"],
+  analytics: ["analytics", "switch"],
+  ctaAttribution: ["cta-attribution", "switch"],
+  analyticsOutcome: ["analytics-outcome", "switch"],
+  testMode: ["test-mode", "switch"],
+  forgetOnComplete: ["forget-on-complete", "switch"],
+  forgetAfter: ["forget-after", "number"],
+  cta: ["cta", "object"],
+  prefill: ["prefill", "object"],
+  hiddenFields: ["hidden-fields", "object"],
+};
+
 class CandidacyQuizElement extends HTMLElement {
-  static observedAttributes = [...ATTRIBUTES, "mode", "launcher-text", "loading"];
+  static observedAttributes = Object.values(PROPERTIES).map(([attribute]) => attribute);
   #mounted = null;
   #mounting = null;
   #styled = null; // the stylesheet, once the popup's launcher has it
@@ -619,34 +641,6 @@ class CandidacyQuizElement extends HTMLElement {
     this.shadowRoot?.replaceChildren();
   }
 }
-
-/// The element's properties, each reflecting its attribute: `string`, a `switch` (boolean
-/// attribute), or an `object` written as JSON (rich values without JSON in the page's code).
-const PROPERTIES = {
-  protocol: ["protocol", "string"],
-  bookingUrl: ["booking-url", "string"],
-  phone: ["phone", "string"],
-  clinicName: ["clinic-name", "string"],
-  locale: ["locale", "string"],
-  primary: ["primary", "string"],
-  accent: ["accent", "string"],
-  radius: ["radius", "string"],
-  start: ["start", "string", ["welcome", "first-question"]],
-  leadEndpoint: ["lead-endpoint", "string"],
-  mode: ["mode", "string", ["inline", "popup"]],
-  launcherText: ["launcher-text", "string"],
-  loading: ["loading", "string", ["eager", "lazy"]],
-  shareAnswers: ["share-answers", "switch"],
-  analytics: ["analytics", "switch"],
-  ctaAttribution: ["cta-attribution", "switch"],
-  analyticsOutcome: ["analytics-outcome", "switch"],
-  testMode: ["test-mode", "switch"],
-  forgetOnComplete: ["forget-on-complete", "switch"],
-  forgetAfter: ["forget-after", "number"],
-  cta: ["cta", "object"],
-  prefill: ["prefill", "object"],
-  hiddenFields: ["hidden-fields", "object"],
-};
 
 const isPlainObject = (value) => Object.prototype.toString.call(value) === "[object Object]";
 

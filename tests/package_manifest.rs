@@ -32,17 +32,14 @@ fn names(list: &Value) -> BTreeSet<String> {
     list.as_array().unwrap().iter().map(|item| item["name"].as_str().unwrap().to_owned()).collect()
 }
 
-/// The quoted names in the loader's `const NAME = [...]` or `{...}` block.
-fn loader_names(loader: &str, start: &str, end: &str) -> BTreeSet<String> {
-    let from = loader.find(start).unwrap_or_else(|| panic!("no `{start}` in the loader"));
-    let block = &loader[from + start.len()..];
-    let block = &block[..block.find(end).unwrap()];
-    block
+/// The loader's PROPERTIES table, `  bookingUrl: ["booking-url", "string"],`: (property, attribute).
+fn loader_properties(loader: &str) -> Vec<(String, String)> {
+    let table = &loader[loader.find("const PROPERTIES = {").expect("the loader's PROPERTIES")..];
+    let table = &table[..table.find("};").unwrap()];
+    table
         .lines()
-        .flat_map(|line| line.split(['"', '[', ']', ',', ':']))
-        .map(str::trim)
-        .filter(|word| !word.is_empty() && word.chars().all(|c| c.is_ascii_alphabetic() || c == '-'))
-        .map(str::to_owned)
+        .filter_map(|line| line.trim().split_once(": [\""))
+        .map(|(property, rest)| (property.to_owned(), rest.split('"').next().unwrap().to_owned()))
         .collect()
 }
 
@@ -51,8 +48,8 @@ fn the_manifest_lists_every_attribute_the_widget_and_the_loader_read() {
     let expected: BTreeSet<String> = ATTRIBUTES.iter().chain(&LOADER_ATTRIBUTES).map(|a| a.to_string()).collect();
     assert_eq!(names(&element()["attributes"]), expected);
     let loader = read("static/candidacy.js");
-    let in_loader = loader_names(&loader, "const ATTRIBUTES = [", "];");
-    assert_eq!(in_loader, ATTRIBUTES.iter().map(|a| a.to_string()).collect(), "static/candidacy.js ATTRIBUTES");
+    let in_loader: BTreeSet<String> = loader_properties(&loader).into_iter().map(|(_, attribute)| attribute).collect();
+    assert_eq!(in_loader, expected, "static/candidacy.js PROPERTIES (the element observes exactly these)");
     let types = read("packaging/npm/candidacy.d.ts");
     for attribute in &expected {
         assert!(types.contains(&format!("\"{attribute}\"")), "candidacy.d.ts does not name `{attribute}`");
@@ -62,11 +59,7 @@ fn the_manifest_lists_every_attribute_the_widget_and_the_loader_read() {
 #[test]
 fn the_manifest_lists_the_loaders_properties_methods_and_the_events() {
     let loader = read("static/candidacy.js");
-    // `  bookingUrl: ["booking-url", "string"],`: the key of each line of the PROPERTIES table.
-    let table = &loader[loader.find("const PROPERTIES = {").unwrap()..];
-    let table = &table[..table.find("};").unwrap()];
-    let properties: BTreeSet<String> =
-        table.lines().filter_map(|line| line.trim().split_once(": [")).map(|(key, _)| key.to_owned()).collect();
+    let properties: BTreeSet<String> = loader_properties(&loader).into_iter().map(|(property, _)| property).collect();
     assert!(properties.contains("hiddenFields"), "{properties:?}");
     let members = element()["members"].as_array().unwrap().clone();
     let of_kind = |kind: &str| -> BTreeSet<String> {
