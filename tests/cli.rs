@@ -5,10 +5,9 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
+use common::cli::{candidacy, candidacy_with_stdin, Run};
 use serde_json::{json, Value};
 
 const DEFAULT: &str = "static/protocols/microneedling.json";
@@ -773,75 +772,6 @@ const PROPERTIES: [&str; 8] = [
     "reachable: every rule fires on some path",
     "reachable: every question is asked on some path",
 ];
-
-/// What a run of the binary gave.
-struct Run {
-    args: Vec<String>,
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn assert_code(&self, code: i32) {
-        assert_eq!(self.code, code, "exit code\n{self}");
-    }
-
-    /// Each of `lines` is a whole line of standard output.
-    fn assert_stdout_has(&self, lines: &[impl AsRef<str>]) {
-        for line in lines {
-            let line = line.as_ref();
-            assert!(self.stdout.lines().any(|l| l == line), "no line `{line}`\n{self}");
-        }
-    }
-
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|error| panic!("not JSON ({error})\n{self}"))
-    }
-}
-
-impl std::fmt::Display for Run {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "$ candidacy {}\n(exit {})\n--- stdout ---\n{}--- stderr ---\n{}",
-            self.args.join(" "),
-            self.code,
-            self.stdout,
-            self.stderr
-        )
-    }
-}
-
-fn candidacy(args: &[&str]) -> Run {
-    run_binary(args, None)
-}
-
-fn candidacy_with_stdin(args: &[&str], stdin: &str) -> Run {
-    run_binary(args, Some(stdin))
-}
-
-fn run_binary(args: &[&str], stdin: Option<&str>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_candidacy"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the candidacy binary starts");
-    if let Some(text) = stdin {
-        // The binary may stop reading early (e.g. a usage error), so a broken pipe is fine.
-        let _ = child.stdin.take().unwrap().write_all(text.as_bytes());
-    }
-    let output = child.wait_with_output().expect("the candidacy binary runs");
-    Run {
-        args: args.iter().map(|&arg| arg.to_owned()).collect(),
-        code: output.status.code().expect("the binary exits with a code"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
-}
 
 /// `evaluate` on the default protocol with `answers` from a file.
 fn evaluate(answers: &Value) -> Run {

@@ -4,10 +4,12 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
 use base64::Engine as _;
+use common::cli::{candidacy, Run};
 use sha2::{Digest, Sha384};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -433,47 +435,5 @@ impl FakeDist {
 impl Drop for FakeDist {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.path);
-    }
-}
-
-/// What a run of the binary gave.
-struct Run {
-    args: Vec<String>,
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn assert_code(&self, code: i32) {
-        assert_eq!(self.code, code, "exit code\n{self}");
-    }
-}
-
-impl std::fmt::Display for Run {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "$ candidacy {}\n(exit {})\n--- stdout ---\n{}--- stderr ---\n{}",
-            self.args.join(" "),
-            self.code,
-            self.stdout,
-            self.stderr
-        )
-    }
-}
-
-fn candidacy(args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_candidacy"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::null())
-        .output()
-        .expect("the candidacy binary runs");
-    Run {
-        args: args.iter().map(|&arg| arg.to_owned()).collect(),
-        code: output.status.code().expect("the binary exits with a code"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
     }
 }
