@@ -53,6 +53,16 @@ proptest! {
     }
 }
 
+/// Found by the property above: a byte turned the locale key `es` into `/s`, and the warning's
+/// JSON pointer held the key unescaped (`…/prompt//s`), pointing at nothing.
+#[test]
+fn a_locale_key_with_a_slash_is_named_by_an_escaped_pointer() {
+    let text = candidacy::DEFAULT_PROTOCOL.replacen("\"es\":", "\"/s\":", 1);
+    let checked = check("slash.json", &text);
+    assert!(checked.diagnostics.items.iter().any(|d| d.pointer.ends_with("/~1s")), "{:?}", checked.diagnostics.items);
+    assert_diagnostics_name_places(&text, &checked);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, ..ProptestConfig::default() })]
 

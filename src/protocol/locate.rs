@@ -131,6 +131,11 @@ impl Scanner<'_> {
     }
 }
 
+/// `key` as one segment of a JSON pointer (RFC 6901: `~` is `~0`, `/` is `~1`).
+pub(crate) fn pointer_segment(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +147,7 @@ mod tests {
         assert_eq!(locate(text, "/a"), Some((2, 8)));
         assert_eq!(locate(text, "/a/1/b"), Some((2, 18)));
         assert_eq!(locate(text, "/c~1d/e"), Some((3, 16)));
+        assert_eq!(locate(text, &format!("/{}/e", pointer_segment("c/d"))), Some((3, 16)));
         assert_eq!(locate(text, "/a/2"), None);
         assert_eq!(locate(text, "/missing"), None);
     }

@@ -119,7 +119,7 @@ impl Checker<'_, '_> {
             for locale in text.locales() {
                 if !protocol.locales.iter().any(|declared| declared == locale) {
                     self.warning(
-                        format!("{pointer}/{locale}"),
+                        format!("{pointer}/{}", super::locate::pointer_segment(locale)),
                         format!("locale `{locale}` is not declared in `locales`"),
                     );
                 }
