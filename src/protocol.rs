@@ -11,12 +11,12 @@ pub mod diagnostic;
 mod fingerprint;
 pub mod generate;
 pub mod glossary;
-mod load;
+pub(crate) mod load;
 pub mod locate;
 pub mod parameters;
 mod text;
 mod texts;
-mod validate;
+pub(crate) mod validate;
 
 use std::collections::BTreeMap;
 
@@ -97,6 +97,17 @@ pub struct Protocol {
     /// first time it appears, and `check` warns about known terms left unexplained.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub glossary: Vec<GlossaryEntry>,
+    /// The screening profile this protocol answers to (`candidacy profiles` lists them); the
+    /// protocol's `id` when absent. The verifier proves every item of that profile is screened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+}
+
+impl Protocol {
+    /// The id of the screening profile this protocol answers to.
+    pub fn profile_id(&self) -> &str {
+        self.profile.as_deref().unwrap_or(&self.id)
+    }
 }
 
 /// A named period that texts cite, e.g. the wait after the last isotretinoin dose.
@@ -198,6 +209,9 @@ pub struct TreatmentOption {
     pub preparation: Vec<Text>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aftercare: Vec<Text>,
+    /// The screening profile of this treatment; its `id` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
 }
 
 /// The visitor-facing text of each outcome.
@@ -275,6 +289,10 @@ pub struct Question {
     /// others its answers are plain information, e.g. skin tone matters for laser, not needling.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub screens_for: Vec<String>,
+    /// The screening-profile items this question rules in or out (e.g. `["pregnancy"]`): a finding
+    /// rules them in, a safe answer out, "I'm not sure" neither.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub screens: Vec<String>,
 }
 
 fn is_false(value: &bool) -> bool {
@@ -317,6 +335,10 @@ pub struct Choice {
     /// The verifier proves that a riskier answer never yields a weaker outcome.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk: Option<u32>,
+    /// For a finding: the screening-profile items choosing it rules in (not choosing it, when the
+    /// question is answered with no "I'm not sure", rules them out).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub screens: Vec<String>,
 }
 
 /// A half-open range of whole numbers: `at_least <= n < below`; either end may be open.

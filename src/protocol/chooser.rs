@@ -16,6 +16,7 @@ pub fn project(chooser: &Protocol, index: usize) -> Protocol {
     protocol.id = format!("{}_{}", chooser.id, option.id);
     protocol.treatment = option.treatment.clone();
     protocol.treatments = Vec::new();
+    protocol.profile = Some(option.profile.clone().unwrap_or_else(|| option.id.clone()));
     if let Some(outcomes) = &option.outcomes {
         protocol.outcomes = outcomes.clone();
     }
@@ -33,6 +34,10 @@ pub fn project(chooser: &Protocol, index: usize) -> Protocol {
     protocol.plans.iter_mut().for_each(|plan| plan.treatments.clear());
     for question in &mut protocol.questions {
         question.screening &= applies(&question.screens_for);
+        if !question.screening {
+            question.screens.clear();
+            question.options.iter_mut().for_each(|option| option.screens.clear());
+        }
         question.screens_for.clear();
     }
     protocol

@@ -28,6 +28,7 @@ pub fn benchmark(n_yes_no: usize, n_options: usize) -> Protocol {
                 finding: false,
                 unsure: false,
                 risk: None,
+                screens: Vec::new(),
             })
             .collect(),
         ..question("concerns", QuestionKind::MultipleChoice, "Which concerns?")
@@ -95,6 +96,7 @@ pub fn benchmark(n_yes_no: usize, n_options: usize) -> Protocol {
         parameters: BTreeMap::new(),
         glossary: Vec::new(),
         treatments: Vec::new(),
+        profile: None,
     }
 }
 
@@ -117,6 +119,7 @@ fn question(id: &str, kind: QuestionKind, prompt: &str) -> Question {
         safe_range: None,
         informational: false,
         screens_for: Vec::new(),
+        screens: Vec::new(),
     }
 }
 

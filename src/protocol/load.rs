@@ -93,7 +93,16 @@ pub fn load(source_name: &str, text: &str) -> Result<Loaded, LoadError> {
 
 /// The serde types, with the place of an error as a JSON pointer.
 #[cfg(not(target_arch = "wasm32"))]
-fn typed(json: &serde_json::Value, _text: &str) -> Result<Protocol, Diagnostic> {
+fn typed(json: &serde_json::Value, text: &str) -> Result<Protocol, Diagnostic> {
+    deserialize_located(json, text)
+}
+
+/// The serde type `T` from `json`, an error naming its JSON pointer.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn deserialize_located<T: serde::de::DeserializeOwned>(
+    json: &serde_json::Value,
+    _text: &str,
+) -> Result<T, Diagnostic> {
     serde_path_to_error::deserialize(json)
         .map_err(|error| Diagnostic::error(pointer_of(error.path()), serde_message(error.inner())))
 }
@@ -101,7 +110,16 @@ fn typed(json: &serde_json::Value, _text: &str) -> Result<Protocol, Diagnostic> 
 /// The serde types, read again from the text: the widget does without serde_path_to_error (about
 /// 60 KB of wasm), so the place of an error is its line and column rather than a JSON pointer.
 #[cfg(target_arch = "wasm32")]
-fn typed(_json: &serde_json::Value, text: &str) -> Result<Protocol, Diagnostic> {
+fn typed(json: &serde_json::Value, text: &str) -> Result<Protocol, Diagnostic> {
+    deserialize_located(json, text)
+}
+
+/// The serde type `T` from `text`, an error naming its line and column.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn deserialize_located<T: serde::de::DeserializeOwned>(
+    _json: &serde_json::Value,
+    text: &str,
+) -> Result<T, Diagnostic> {
     serde_json::from_str(text).map_err(|error| {
         let mut diagnostic = Diagnostic::error("", serde_message(&error));
         (diagnostic.line, diagnostic.column) = (Some(error.line().max(1)), Some(error.column().max(1)));
@@ -110,7 +128,7 @@ fn typed(_json: &serde_json::Value, text: &str) -> Result<Protocol, Diagnostic> 
 }
 
 /// serde_json's message without its own " at line L column C" suffix (we print places ourselves).
-fn serde_message(error: &serde_json::Error) -> String {
+pub(crate) fn serde_message(error: &serde_json::Error) -> String {
     let message = error.to_string();
     match message.rfind(" at line ") {
         Some(at) => message[..at].to_owned(),

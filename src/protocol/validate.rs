@@ -102,6 +102,9 @@ impl Checker<'_, '_> {
                 .help = Some(format!("the protocol's texts still show in `{locale}`"));
             }
         }
+        if let Some(profile) = &protocol.profile {
+            self.check_id("/profile".into(), profile, "profile");
+        }
         for source in protocol.sources.keys() {
             self.check_id(format!("/sources/{source}"), source, "source");
         }
@@ -314,6 +317,8 @@ impl Checker<'_, '_> {
             }
         }
 
+        self.screens(&at, question);
+
         if question.screening {
             let has_finding = match question.kind {
                 QuestionKind::YesNo => true,
@@ -366,6 +371,56 @@ impl Checker<'_, '_> {
             safe_range: question.safe_range,
             option_risk: question.options.iter().map(|o| o.risk.unwrap_or(0)).collect(),
         })
+    }
+
+    /// `screens` (profile items) only on answers that can rule them in and out: a screening
+    /// question's findings against its safe answers, or a finding option against the others.
+    fn screens(&mut self, at: &str, question: &Question) {
+        let options = || question.options.iter().enumerate();
+        let declared = (question.screens.iter().map(|item| (format!("{at}/screens"), item)))
+            .chain(options().flat_map(|(o, option)| {
+                option.screens.iter().map(move |item| (format!("{at}/options/{o}/screens"), item))
+            }))
+            .collect::<Vec<_>>();
+        for (pointer, item) in &declared {
+            self.check_id(pointer.clone(), item, "profile item");
+        }
+        if declared.is_empty() {
+            return;
+        }
+        let id = &question.id;
+        if !question.screening || question.informational {
+            let pointer = declared[0].0.clone();
+            self.error(pointer, format!("question `{id}` cannot rule out `{}`: it is not a screening question", declared[0].1))
+                .help = Some("set `\"screening\": true` and mark what rules the item in as a finding".into());
+            return;
+        }
+        if !question.screens.is_empty() {
+            let safe_option = |o: &super::Choice| !o.finding && !o.unsure;
+            let why_not = match question.kind {
+                QuestionKind::YesNo => None,
+                QuestionKind::Number if question.safe_range.is_none() => {
+                    Some("a number rules an item out only inside its `safe_range`")
+                }
+                QuestionKind::Number => None,
+                _ if !question.options.iter().any(|o| o.finding) => Some("none of its options is a finding"),
+                _ if !question.options.iter().any(safe_option) => Some("every option is a finding or unsure"),
+                _ => None,
+            };
+            if let Some(why_not) = why_not {
+                let item = &question.screens[0];
+                self.error(format!("{at}/screens"), format!("question `{id}` cannot rule out `{item}`: {why_not}"))
+                    .help = Some("put `screens` on a yes/no question, a number with a `safe_range`, or a choice with findings and safe options".into());
+            }
+        }
+        for (o, option) in options().filter(|(_, option)| !option.screens.is_empty()) {
+            if !option.finding {
+                let item = &option.screens[0];
+                let message = format!("option `{}` of `{id}` screens `{item}` but is not a finding", option.id);
+                self.error(format!("{at}/options/{o}/screens"), message).help =
+                    Some("mark it `\"finding\": true`: choosing it rules the item in".into());
+            }
+        }
     }
 
     fn check_range(&mut self, pointer: &str, range: NumberRange) {
@@ -644,7 +699,7 @@ fn truncate(id: &str) -> String {
     short.escape_debug().to_string()
 }
 
-pub(super) fn did_you_mean(unknown: &str, known: &[&str]) -> Option<String> {
+pub(crate) fn did_you_mean(unknown: &str, known: &[&str]) -> Option<String> {
     let best = known.iter().map(|k| (edit_distance(unknown, k), *k)).min()?;
     let close_enough = best.0 <= 2.max(unknown.chars().count() / 4);
     close_enough.then(|| format!("did you mean `{}`?", best.1))

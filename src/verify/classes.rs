@@ -58,6 +58,11 @@ impl Distinctions {
             }
         }
         distinctions.sets.extend([model.finding_options, model.unsure_options]);
+        // An option that screens profile items of its own is told apart from the other findings.
+        let options = &protocol.protocol.questions[question].options;
+        distinctions.sets.extend(
+            (options.iter().enumerate()).filter(|(_, o)| !o.screens.is_empty()).map(|(o, _)| OptionSet::single(o)),
+        );
         // Findings of different risk are told apart by the monotonicity property.
         let mut risks: Vec<u32> = model.option_risk.iter().copied().filter(|&r| r > 0).collect();
         risks.sort_unstable();
