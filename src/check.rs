@@ -1,6 +1,8 @@
 //! `check`: validation plus what only the paths can tell (questions never asked, rules that never
 //! fire), all as located [`Diagnostic`]s.
 
+use crate::profile::coverage::{coverage, is_malformed_declaration};
+use crate::profile::Screening;
 use crate::protocol::{load, Diagnostic, Diagnostics, Loaded, ValidProtocol};
 use crate::verify::{explore, ExploreError};
 
@@ -11,15 +13,39 @@ pub struct Checked {
     pub protocol: Option<ValidProtocol>,
     /// Errors first, then warnings.
     pub diagnostics: Diagnostics,
+    /// Some `screens` declaration is malformed (bad input, rather than a protocol that fails).
+    pub malformed: bool,
 }
 
 /// Validates `text` and explores its paths for unreachable questions and rules.
 pub fn check(source_name: &str, text: &str) -> Checked {
+    check_with(source_name, text, None)
+}
+
+/// [`check`], and with `screening`, the treatments' profiles: every `screens` names a profile
+/// item, every treatment has a profile, every item of it is screened.
+pub fn check_with(source_name: &str, text: &str, screening: Option<Screening>) -> Checked {
     let Loaded { protocol, mut warnings } = match load(source_name, text) {
         Ok(loaded) => loaded,
-        Err(diagnostics) => return Checked { protocol: None, diagnostics },
+        Err(diagnostics) => {
+            let malformed = diagnostics.items.iter().any(is_malformed_declaration);
+            return Checked { protocol: None, diagnostics, malformed };
+        }
     };
     let mut errors = Vec::new();
+    if let Some(screening) = screening {
+        for diagnostic in coverage(&protocol, screening) {
+            match diagnostic.severity {
+                crate::protocol::Severity::Error => errors.push(diagnostic),
+                crate::protocol::Severity::Warning => warnings.items.push(diagnostic),
+            }
+        }
+        for warning in &mut warnings.items {
+            if warning.line.is_none() {
+                (warning.line, warning.column) = crate::protocol::locate(text, &warning.pointer).unzip();
+            }
+        }
+    }
     match explore(&protocol) {
         Ok(graph) => {
             for (question, _) in graph.question_asked.iter().enumerate().filter(|(_, asked)| !**asked) {
@@ -57,12 +83,13 @@ pub fn check(source_name: &str, text: &str) -> Checked {
         }
     }
     if errors.is_empty() {
-        return Checked { protocol: Some(protocol), diagnostics: warnings };
+        return Checked { protocol: Some(protocol), diagnostics: warnings, malformed: false };
     }
+    let malformed = errors.iter().any(is_malformed_declaration);
     for error in &mut errors {
         (error.line, error.column) = crate::protocol::locate(text, &error.pointer).unzip();
     }
     errors.append(&mut warnings.items);
     warnings.items = errors;
-    Checked { protocol: None, diagnostics: warnings }
+    Checked { protocol: None, diagnostics: warnings, malformed }
 }

@@ -6,6 +6,7 @@ mod diff;
 mod evaluate;
 mod export_fhir;
 pub mod preview;
+mod profiles;
 mod snippet;
 mod table;
 mod verify;
@@ -32,11 +33,24 @@ pub enum Command {
     Check {
         /// The protocol file (JSON), or `-` for standard input.
         file: PathBuf,
+        #[command(flatten)]
+        profiles: ProfileArgs,
     },
     /// Prove the protocol safe on every answer path, or print a counterexample path.
     Verify {
         /// The protocol file (JSON), or `-` for standard input.
         file: PathBuf,
+        #[command(flatten)]
+        profiles: ProfileArgs,
+    },
+    /// Print the screening profiles: per treatment, what a self-screen must ask, the least outcome of each item, and its sources.
+    Profiles {
+        #[arg(long, value_name = "DIR")]
+        /// Read the profiles from this folder's `*.json` files instead of the ones built in.
+        profiles: Option<PathBuf>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
     },
     /// Print the recommendation for one visitor's answers, as JSON.
     Evaluate {
@@ -135,6 +149,18 @@ const SNIPPET_EXAMPLE: &str = concat!(
     "loading, id); --embed-config takes the rest, and `parent-origin` (repeatable)."
 );
 
+/// Which screening profiles a protocol is held to.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ProfileArgs {
+    /// Read the profiles from this folder's `*.json` files instead of the ones built in.
+    #[arg(long, value_name = "DIR")]
+    pub profiles: Option<PathBuf>,
+    /// Accept a treatment that has no screening profile, with a warning naming it: its screening is
+    /// then proven only against the protocol's own rules.
+    #[arg(long)]
+    pub no_profile: bool,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TableFormat {
     Markdown,
@@ -149,8 +175,9 @@ pub const EXIT_USAGE: u8 = 2;
 /// Runs a command, writing its report to `out`.
 pub fn run(args: Args, out: &mut dyn Write) -> Result<ExitCode> {
     match args.command {
-        Command::Check { file } => check::run(&file, out),
-        Command::Verify { file } => verify::run(&file, out),
+        Command::Check { file, profiles } => check::run(&file, &profiles, out),
+        Command::Verify { file, profiles } => verify::run(&file, &profiles, out),
+        Command::Profiles { profiles, json } => profiles::run(profiles.as_deref(), json, out),
         Command::Evaluate { file, answers, locale, fhir } => evaluate::run(&file, &answers, &locale, fhir, out),
         Command::ExportFhir { file, locale } => export_fhir::run(&file, &locale, out),
         Command::Table { file, format, html } => table::run(&file, if html { TableFormat::Html } else { format }, out),
@@ -187,6 +214,33 @@ fn read_input(path: &Path) -> Result<(String, String)> {
     }
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read `{}`", path.display()))?;
     Ok((path.display().to_string(), text))
+}
+
+/// The profiles of `--profiles DIR`, or the built-in ones; `None` after printing why a file is
+/// not a valid profile.
+fn load_profiles(dir: Option<&Path>, out: &mut dyn Write) -> Result<Option<crate::profile::ProfileSet>> {
+    let Some(dir) = dir else { return Ok(Some(crate::profile::ProfileSet::builtin())) };
+    let entries = std::fs::read_dir(dir).with_context(|| format!("cannot read the folder `{}`", dir.display()))?;
+    let mut paths: Vec<PathBuf> = entries
+        .map(|entry| entry.map(|entry| entry.path()))
+        .collect::<std::io::Result<_>>()
+        .with_context(|| format!("cannot read the folder `{}`", dir.display()))?;
+    paths.retain(|path| path.extension().is_some_and(|ext| ext == "json"));
+    paths.sort();
+    let mut files = Vec::new();
+    for path in paths {
+        files.push(read_input(&path)?);
+    }
+    match crate::profile::ProfileSet::load(&files) {
+        Ok(set) => Ok(Some(set)),
+        Err(failed) => {
+            for diagnostics in failed {
+                write!(out, "{diagnostics}")?;
+                writeln!(out, "failed: profile {}", diagnostics.source_name)?;
+            }
+            Ok(None)
+        }
+    }
 }
 
 /// Loads a protocol for the commands that need a valid one, with the name to show for it;

@@ -6,14 +6,25 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::{plural, read_input, EXIT_PROBLEMS};
+use super::{load_profiles, plural, read_input, ProfileArgs, EXIT_PROBLEMS, EXIT_USAGE};
 use crate::check::Checked;
+use crate::profile::Screening;
 
-pub fn run(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {
+/// Exit 0 when the protocol is valid and screens its profiles; 1 when it fails them; 2 when a
+/// profile file or a `screens` declaration is malformed.
+pub fn run(path: &Path, args: &ProfileArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let (name, text) = read_input(path)?;
-    let checked = crate::check::check(&name, &text);
+    let Some(profiles) = load_profiles(args.profiles.as_deref(), out)? else {
+        return Ok(ExitCode::from(EXIT_USAGE));
+    };
+    let screening = Screening { profiles: &profiles, no_profile: args.no_profile };
+    let checked = crate::check::check_with(&name, &text, Some(screening));
     report(&name, &checked, out)?;
-    Ok(if checked.protocol.is_some() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_PROBLEMS) })
+    Ok(match (&checked.protocol, checked.malformed) {
+        (Some(_), _) => ExitCode::SUCCESS,
+        (None, true) => ExitCode::from(EXIT_USAGE),
+        (None, false) => ExitCode::from(EXIT_PROBLEMS),
+    })
 }
 
 /// Prints what `check` found in the protocol named `name`: the diagnostics, translations, and a

@@ -5,6 +5,7 @@
 
 mod html;
 
+use crate::profile::ProfileSet;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -18,9 +19,10 @@ pub fn run(path: &Path, format: TableFormat, out: &mut dyn Write) -> Result<Exit
     let Some((_, protocol)) = load_or_report(path, out)? else {
         return Ok(ExitCode::from(EXIT_PROBLEMS));
     };
+    let profiles = ProfileSet::builtin();
     match format {
-        TableFormat::Markdown => write!(out, "{}", markdown(&sheet(&protocol)))?,
-        TableFormat::Html => write!(out, "{}", html::page(&sheet(&protocol)))?,
+        TableFormat::Markdown => write!(out, "{}", markdown(&sheet(&protocol, &profiles)))?,
+        TableFormat::Html => write!(out, "{}", html::page(&sheet(&protocol, &profiles)))?,
         TableFormat::Csv => csv(&protocol, out)?,
     }
     Ok(ExitCode::SUCCESS)
@@ -39,7 +41,7 @@ struct Sheet {
 }
 
 struct Section {
-    heading: &'static str,
+    heading: String,
     note: Option<String>,
     header: Vec<&'static str>,
     rows: Vec<Vec<String>>,
@@ -48,7 +50,7 @@ struct Section {
 /// The fields a reviewer fills in by hand.
 const SIGN_OFF_FIELDS: [&str; 4] = ["Reviewed by", "Role", "Date", "Signature"];
 
-fn sheet(protocol: &ValidProtocol) -> Sheet {
+fn sheet(protocol: &ValidProtocol, profiles: &ProfileSet) -> Sheet {
     let doc = &protocol.protocol;
     let mut sections = Vec::new();
 
@@ -64,7 +66,7 @@ fn sheet(protocol: &ValidProtocol) -> Sheet {
             ]
         });
         sections.push(Section {
-            heading: "Parameters",
+            heading: "Parameters".into(),
             note: Some("Periods the texts cite; the visitor reads them in the questions and reasons below.".into()),
             header: vec!["parameter", "period", "what it is", "cited in", "sources"],
             rows: parameters.collect(),
@@ -77,7 +79,7 @@ fn sheet(protocol: &ValidProtocol) -> Sheet {
             .iter()
             .map(|option| vec![format!("`{}`", option.id), option.treatment.name.get("en").to_owned()]);
         sections.push(Section {
-            heading: "Treatments",
+            heading: "Treatments".into(),
             note: Some("A chooser: each visitor is recommended the treatment(s) with the best outcome. A rule, plan part or screening question applies to every treatment unless it names some.".into()),
             header: vec!["treatment", "name"],
             rows: treatments.collect(),
@@ -100,7 +102,7 @@ fn sheet(protocol: &ValidProtocol) -> Sheet {
         ]
     });
     sections.push(Section {
-        heading: "Questions",
+        heading: "Questions".into(),
         note: None,
         header: vec!["#", "id", "question", "answers", "asked if", "screening"],
         rows: questions.collect(),
@@ -128,7 +130,7 @@ fn sheet(protocol: &ValidProtocol) -> Sheet {
         ]
     });
     sections.push(Section {
-        heading: "Rules",
+        heading: "Rules".into(),
         note: None,
         header: vec!["#", "rule", "when", "effect", "visitor is told", "sources"],
         rows: rules.collect(),
@@ -144,7 +146,7 @@ fn sheet(protocol: &ValidProtocol) -> Sheet {
         ]
     });
     sections.push(Section {
-        heading: "Treatment plans",
+        heading: "Treatment plans".into(),
         note: Some(
             "Several parts combine: the largest minimum and the largest maximum of sessions and interval.".into(),
         ),
@@ -154,12 +156,48 @@ fn sheet(protocol: &ValidProtocol) -> Sheet {
 
     if !doc.sources.is_empty() {
         sections.push(Section {
-            heading: "Sources",
+            heading: "Sources".into(),
             note: None,
             header: vec!["source", "citation"],
             rows: doc.sources.iter().map(|(id, citation)| vec![format!("`{id}`"), citation.clone()]).collect(),
         });
     }
+
+    let mut held_to = Vec::new();
+    for (_, treatment) in crate::profile::coverage::treatments(protocol) {
+        let Some(profile) = profiles.get(treatment.protocol.profile_id()) else { continue };
+        held_to.push(format!("`{}` v{}", profile.treatment, profile.version));
+        let screens = crate::profile::screened_items(&treatment.protocol);
+        let rows = profile.items.iter().map(|item| {
+            let mut asked_by: Vec<String> = (screens.iter())
+                .filter(|screen| screen.item == item.id)
+                .map(|screen| format!("`{}`", treatment.protocol.questions[screen.question].id))
+                .collect();
+            asked_by.dedup();
+            vec![
+                format!("`{}`", item.id),
+                item.label.clone(),
+                item.at_least.as_str().to_owned(),
+                asked_by.join(", "),
+                profile.citations(item),
+            ]
+        });
+        sections.push(Section {
+            heading: format!("Screening profile: {} (`{}` v{})", profile.name, profile.treatment, profile.version),
+            note: Some(
+                "What the treatment's labeling or guidance requires a self-screen to ask. `candidacy verify` proves, \
+                 on every path, that a candidate was asked each item and ruled it out, and that an answer ruling it \
+                 in gets at least its outcome."
+                    .into(),
+            ),
+            header: vec!["item", "what is asked", "at least", "screened by", "sources"],
+            rows: rows.collect(),
+        });
+    }
+    let profiles_line = match held_to.is_empty() {
+        true => String::new(),
+        false => format!(", held to the screening profile{} {}", if held_to.len() == 1 { "" } else { "s" }, held_to.join(", ")),
+    };
 
     Sheet {
         title: format!("Decision table: {} (`{}` v{})", doc.treatment.name.get("en"), doc.id, doc.version),
@@ -173,7 +211,7 @@ fn sheet(protocol: &ValidProtocol) -> Sheet {
             .into(),
         sections,
         sign_off: format!(
-            "I have reviewed the screening logic of `{}` v{} with fingerprint `{}`, as set out above.",
+            "I have reviewed the screening logic of `{}` v{} with fingerprint `{}`{profiles_line}, as set out above.",
             doc.id, doc.version, protocol.fingerprint
         ),
     }

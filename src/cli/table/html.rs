@@ -23,7 +23,7 @@ pub(super) fn page(sheet: &Sheet) -> String {
     }
     out.push_str(&format!("</dl>\n<p>{}</p>\n", inline(&sheet.intro)));
     for section in &sheet.sections {
-        out.push_str(&format!("<section>\n<h2>{}</h2>\n", escape(section.heading)));
+        out.push_str(&format!("<section>\n<h2>{}</h2>\n", escape(&section.heading)));
         if let Some(note) = &section.note {
             out.push_str(&format!("<p>{}</p>\n", inline(note)));
         }
