@@ -137,10 +137,15 @@ fn progress(protocol: &ValidProtocol, walk: &Walk, next: QuestionIdx) -> Progres
     Progress { answered: walk.asked.len(), remaining: 1 + later }
 }
 
-/// The recommendation for a complete walk (`walk.next` is `None`). For a chooser: the first
-/// treatment with the best outcome (see [`compare`] for all of them).
+/// The recommendation for a complete walk (`walk.next` is `None`). For a chooser: the treatment
+/// with the best outcome and, among equals, the fewest reasons for a clinician to assess, then the
+/// first in the protocol's order (see [`compare`] for all of them).
 pub fn recommend(protocol: &ValidProtocol, walk: &Walk) -> Recommendation {
-    match compare(protocol, walk).into_iter().min_by_key(|recommendation| recommendation.outcome) {
+    let rank = |recommendation: &Recommendation| {
+        let concerns = recommendation.fired.iter().filter(|fired| fired.effect >= Effect::Consult).count();
+        (recommendation.outcome, concerns)
+    };
+    match compare(protocol, walk).into_iter().min_by_key(rank) {
         Some(best) => best,
         None => recommend_one(protocol, walk),
     }

@@ -31,7 +31,7 @@ pub struct RecommendationReport {
     /// The rule that ended the quiz early, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ended_early_by: Option<String>,
-    /// For a chooser: the treatment recommended (the first with the best outcome)...
+    /// For a chooser: the treatment recommended (the best outcome, then the fewest concerns)...
     #[serde(skip_serializing_if = "Option::is_none")]
     pub treatment: Option<TreatmentRef>,
     /// ...and how every treatment compares, in the protocol's order.

@@ -6,14 +6,17 @@
 //! this runs anywhere, wasm included).
 
 mod classes;
+mod early_end;
 mod explore;
 mod monotone;
+pub mod profile;
 pub(crate) mod step;
 
 use crate::answers::Value;
 use crate::protocol::{Effect, Outcome, QuestionIdx, RuleIdx, ValidProtocol};
 
 pub use classes::{Classes, Distinctions, TooManyClasses, MAX_OPTION_GROUPS};
+pub use early_end::{hidden_by_early_ends, HiddenByEnd};
 pub use explore::{explore, ExploreError, Graph, Node, State, MAX_STATES_PER_LAYER};
 pub use monotone::{monotonicity, Masking, Monotonicity, PathPair};
 
@@ -25,18 +28,20 @@ pub enum Property {
     FindingNeverCandidate,
     UnsureNeverCandidate,
     RiskierAnswerNeverWeaker,
+    EarlyEndHidesNothing,
     CandidateHasPlan,
     EveryRuleFires,
     EveryQuestionAsked,
 }
 
 impl Property {
-    pub const ALL: [Property; 8] = [
+    pub const ALL: [Property; 9] = [
         Property::EveryPathEnds,
         Property::BlockingRuleNeverCandidate,
         Property::FindingNeverCandidate,
         Property::UnsureNeverCandidate,
         Property::RiskierAnswerNeverWeaker,
+        Property::EarlyEndHidesNothing,
         Property::CandidateHasPlan,
         Property::EveryRuleFires,
         Property::EveryQuestionAsked,
@@ -52,6 +57,9 @@ impl Property {
             Property::UnsureNeverCandidate => "always: an unsure screening answer never yields candidate",
             Property::RiskierAnswerNeverWeaker => {
                 "always: a riskier screening answer (no < unsure < yes) never yields a weaker outcome"
+            }
+            Property::EarlyEndHidesNothing => {
+                "always: an early end never hides a stronger outcome or a red flag the skipped questions could give"
             }
             Property::CandidateHasPlan => "always: every candidate gets a treatment plan",
             Property::EveryRuleFires => "reachable: every rule fires on some path",
@@ -81,6 +89,8 @@ pub enum Failure {
         paths: u128,
         example: PathPair,
     },
+    /// An early end hides a stronger or red-flag rule on these pairs (path, continuation).
+    Hidden(HiddenByEnd),
     RuleNeverFires(RuleIdx),
     QuestionNeverAsked(QuestionIdx),
 }
@@ -108,9 +118,11 @@ pub struct Report {
     pub states: usize,
     pub transitions: usize,
     pub results: Vec<PropertyResult>,
-    /// Early ends that hide a stronger outcome: warnings, not violations.
+    /// Weaker outcomes of a riskier answer explained by an early end (each also fails
+    /// [`Property::EarlyEndHidesNothing`]).
     pub maskings: Vec<Masking>,
-    /// States of the pair exploration behind [`Property::RiskierAnswerNeverWeaker`].
+    /// States of the pair explorations behind [`Property::RiskierAnswerNeverWeaker`] and
+    /// [`Property::EarlyEndHidesNothing`].
     pub pair_states: usize,
     pub graph: Graph,
 }
@@ -174,6 +186,11 @@ pub fn verify(protocol: &ValidProtocol) -> Result<Report, ExploreError> {
         fail(Property::RiskierAnswerNeverWeaker, Failure::Pairs { paths: monotonicity.violations, example });
     }
 
+    let (hidden, early_end_states) = hidden_by_early_ends(protocol, &graph.classes)?;
+    for found in hidden {
+        fail(Property::EarlyEndHidesNothing, Failure::Hidden(found));
+    }
+
     for (rule, _) in graph.rule_fired.iter().enumerate().filter(|(_, fired)| !**fired) {
         fail(Property::EveryRuleFires, Failure::RuleNeverFires(rule));
     }
@@ -188,7 +205,7 @@ pub fn verify(protocol: &ValidProtocol) -> Result<Report, ExploreError> {
         transitions: graph.n_transitions(),
         results,
         maskings: monotonicity.maskings,
-        pair_states: monotonicity.states,
+        pair_states: monotonicity.states + early_end_states,
         graph,
     })
 }

@@ -56,6 +56,26 @@ proptest! {
     }
 
     #[test]
+    fn early_ends_hide_something_exactly_when_a_continuation_shows_it(seed in any::<u64>()) {
+        let json = random_protocol(seed);
+        let protocol = common::load_json(&json);
+        let report = verify(&protocol).unwrap();
+        let holds = report.results.iter().find(|r| r.property == Property::EarlyEndHidesNothing).unwrap().holds();
+        prop_assert_eq!(holds, !continuation_shows_more(&json, &protocol));
+    }
+
+    #[test]
+    fn the_profile_proof_matches_every_path(seed in any::<u64>(), picks in proptest::collection::vec(any::<u8>(), 16)) {
+        let (json, profile) = with_random_profile(random_protocol(seed), &picks);
+        let protocol = common::load_json(&json);
+        let proof = candidacy::verify::profile::prove(&protocol, &profile).unwrap();
+        let found: BTreeSet<(bool, usize)> = proof.failures.iter()
+            .map(|f| (f.property == candidacy::verify::profile::ItemProperty::CandidateRuledOut, f.item))
+            .collect();
+        prop_assert_eq!(found, profile_failures_path_by_path(&protocol, &profile));
+    }
+
+    #[test]
     fn arbitrary_bytes_never_panic_check(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
         let text = String::from_utf8_lossy(&bytes);
         let checked = candidacy::check::check("fuzz.json", &text);
@@ -134,6 +154,106 @@ fn raise_every_answer(protocol: &ValidProtocol) -> (bool, BTreeSet<(usize, usize
         }
     }
     (violated, maskings)
+}
+
+/// Walks every path that ends early, then answers its skipped questions every possible way in a
+/// copy of the protocol without early ends: whether some continuation reaches a stronger outcome
+/// or fires a red-flag rule that the path did not.
+fn continuation_shows_more(json: &serde_json::Value, protocol: &ValidProtocol) -> bool {
+    let mut endless = json.clone();
+    for rule in endless["rules"].as_array_mut().unwrap() {
+        rule.as_object_mut().unwrap().remove("ends_quiz");
+    }
+    let endless = common::load_json(&endless);
+    let red_flag = |rule: usize| protocol.protocol.rules[rule].red_flag.is_some();
+    for (answers, outcome) in enumerate(protocol).paths {
+        let walk = engine::walk(protocol, &answers);
+        if walk.ended_by.is_none() {
+            continue;
+        }
+        let walked: BTreeSet<usize> = engine::recommend(protocol, &walk).fired.iter().map(|f| f.rule).collect();
+        let mut continuations = Brute::default();
+        walk_all(&endless, answers, &mut continuations);
+        for (continued, continued_outcome) in continuations.paths {
+            let fired = engine::recommend(&endless, &engine::walk(&endless, &continued)).fired;
+            if continued_outcome > outcome || fired.iter().any(|f| red_flag(f.rule) && !walked.contains(&f.rule)) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// `protocol` with `screens` on some of its screening questions (picked by `picks`), and a profile
+/// of those items with random least outcomes; some items are screened by no question.
+fn with_random_profile(mut json: serde_json::Value, picks: &[u8]) -> (serde_json::Value, candidacy::profile::Profile) {
+    let outcomes = ["consult", "postpone", "not_candidate"];
+    let n_items = 1 + usize::from(picks[0] % 4);
+    let mut pick = picks.iter().skip(1).cycle().copied();
+    for question in json["questions"].as_array_mut().unwrap() {
+        let screening = question["screening"] == true && question["informational"] != true;
+        let kind = question["kind"].as_str().unwrap().to_owned();
+        let options = question["options"].as_array().map_or(0, Vec::len);
+        let findings = (question["options"].as_array().into_iter().flatten()).filter(|o| o["finding"] == true).count();
+        let unsure = (question["options"].as_array().into_iter().flatten()).filter(|o| o["unsure"] == true).count();
+        let can_rule_out = match kind.as_str() {
+            "yes_no" => true,
+            "number" => question.get("safe_range").is_some(),
+            _ => findings > 0 && findings + unsure < options,
+        };
+        let item = usize::from(pick.next().unwrap()) % (n_items + 1);
+        if screening && can_rule_out && item < n_items {
+            question["screens"] = serde_json::json!([format!("i{item}")]);
+        }
+    }
+    let items: Vec<serde_json::Value> = (0..n_items)
+        .map(|i| {
+            let at_least = outcomes[usize::from(picks[i + 1]) % 3];
+            serde_json::json!({"id": format!("i{i}"), "label": "an item", "at_least": at_least, "source": ["s"]})
+        })
+        .collect();
+    let treatment = json["id"].clone();
+    let profile = serde_json::json!({
+        "format": 1, "treatment": treatment, "version": "1", "name": "N", "sources": {"s": "S"}, "items": items
+    });
+    let set = candidacy::profile::ProfileSet::load(&[("p.json".into(), profile.to_string())]).unwrap();
+    let profile = set.iter().next().unwrap().clone();
+    (json, profile)
+}
+
+/// The profile's failures found by walking every path: (true, item) when a candidate did not rule
+/// `item` out, (false, item) when an answer ruled it in and the outcome is weaker than its least.
+fn profile_failures_path_by_path(
+    protocol: &ValidProtocol,
+    profile: &candidacy::profile::Profile,
+) -> BTreeSet<(bool, usize)> {
+    let model = &protocol.model;
+    let mut failures = BTreeSet::new();
+    for (answers, outcome) in enumerate(protocol).paths {
+        for (i, item) in profile.items.iter().enumerate() {
+            let (mut ruled_out, mut doubted, mut ruled_in) = (false, false, false);
+            for (q, value) in answers.answered() {
+                if !protocol.protocol.questions[q].screens.contains(&item.id) {
+                    continue;
+                }
+                let question = &model.questions[q];
+                if question.is_unsure(value) {
+                    doubted = true;
+                } else if question.is_finding(value) {
+                    ruled_in = true;
+                } else {
+                    ruled_out = true;
+                }
+            }
+            if outcome == Outcome::Candidate && (!ruled_out || doubted || ruled_in) {
+                failures.insert((true, i));
+            }
+            if ruled_in && outcome < item.at_least {
+                failures.insert((false, i));
+            }
+        }
+    }
+    failures
 }
 
 /// What walking every concrete path through the engine shows.

@@ -8,34 +8,53 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
-use super::{load_or_report, thousands, words, EXIT_PROBLEMS};
+use super::{load_profiles, plural, read_input, thousands, words, ProfileArgs, EXIT_PROBLEMS, EXIT_USAGE};
 use crate::answers::Answers;
 use crate::answers::Value;
 use crate::engine;
+use crate::profile::{Profile, ProfileSet, Screening};
 use crate::protocol::{Outcome, ValidProtocol};
-use crate::verify::{verify, Counterexample, ExploreError, Failure, PathPair, Property, Report};
+use crate::verify::profile::{prove, ItemProperty, ProfileProof};
+use crate::verify::{verify, Counterexample, ExploreError, Failure, HiddenByEnd, PathPair, Property, Report};
 
-pub fn run(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {
-    let Some((name, protocol)) = load_or_report(path, out)? else {
-        return Ok(ExitCode::from(EXIT_PROBLEMS));
+pub fn run(path: &Path, args: &ProfileArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let Some(profiles) = load_profiles(args.profiles.as_deref(), out)? else {
+        return Ok(ExitCode::from(EXIT_USAGE));
     };
+    let (name, text) = read_input(path)?;
+    let screening = Screening { profiles: &profiles, no_profile: args.no_profile };
+    let checked = crate::check::check_with(&name, &text, Some(screening));
+    let Some(protocol) = checked.protocol else {
+        write!(out, "{}", checked.diagnostics)?;
+        let n = checked.diagnostics.errors().count();
+        writeln!(out, "{name}: {n} error{}; `candidacy check` lists them with their places", plural(n))?;
+        return Ok(ExitCode::from(if checked.malformed { EXIT_USAGE } else { EXIT_PROBLEMS }));
+    };
+    for warning in checked.diagnostics.warnings().filter(|w| w.message.starts_with("no screening profile")) {
+        writeln!(out, "warning: {} ({})", warning.message, warning.help.as_deref().unwrap_or_default())?;
+    }
     if protocol.treatments.is_empty() {
-        return verify_one(&protocol, &name, out);
+        return verify_one(&protocol, &name, &profiles, out);
     }
     // A chooser is safe when each of its treatments is: each is proved as the protocol it amounts to.
     let mut code = ExitCode::SUCCESS;
     for choice in &protocol.treatments {
         let shown = format!("{name}, treatment `{}`", choice.id);
-        if verify_one(&choice.protocol, &shown, out)? != ExitCode::SUCCESS {
+        if verify_one(&choice.protocol, &shown, &profiles, out)? != ExitCode::SUCCESS {
             code = ExitCode::from(EXIT_PROBLEMS);
         }
     }
     Ok(code)
 }
 
-fn verify_one(protocol: &ValidProtocol, name: &str, out: &mut dyn Write) -> Result<ExitCode> {
+fn verify_one(protocol: &ValidProtocol, name: &str, profiles: &ProfileSet, out: &mut dyn Write) -> Result<ExitCode> {
     let started = Instant::now();
-    let report = match verify(protocol) {
+    let profile = profiles.get(protocol.protocol.profile_id());
+    let proven = verify(protocol).and_then(|report| {
+        let proof = profile.map(|profile| prove(protocol, profile)).transpose()?;
+        Ok((report, proof))
+    });
+    let (report, proof) = match proven {
         Ok(report) => report,
         Err(error) => {
             let message = match error {
@@ -52,7 +71,49 @@ fn verify_one(protocol: &ValidProtocol, name: &str, out: &mut dyn Write) -> Resu
     };
     let elapsed = started.elapsed();
     render(protocol, name, &report, elapsed, out)?;
-    Ok(if report.holds() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_PROBLEMS) })
+    if let (Some(profile), Some(proof)) = (profile, &proof) {
+        render_profile(protocol, profile, proof, out)?;
+    }
+    let holds = report.holds() && proof.as_ref().is_none_or(ProfileProof::holds);
+    Ok(if holds { ExitCode::SUCCESS } else { ExitCode::from(EXIT_PROBLEMS) })
+}
+
+/// Prints the profile proof: each item's two properties, and a path for each that fails.
+fn render_profile(protocol: &ValidProtocol, profile: &Profile, proof: &ProfileProof, out: &mut dyn Write) -> Result<()> {
+    let verdict = if proof.holds() { "verified" } else { "FAILED" };
+    writeln!(
+        out,
+        "  screening profile `{}` v{} ({} items, {} states): {verdict}",
+        proof.treatment,
+        proof.version,
+        proof.items,
+        thousands(proof.states as u128)
+    )?;
+    for property in [ItemProperty::CandidateRuledOut, ItemProperty::AtLeastItsOutcome] {
+        let failures: Vec<_> = proof.failures.iter().filter(|f| f.property == property).collect();
+        let mark = if failures.is_empty() { "ok  " } else { "FAIL" };
+        writeln!(out, "    {mark} {}", property.sentence())?;
+        for failure in failures {
+            let item = &profile.items[failure.item];
+            writeln!(
+                out,
+                "         item `{}` ({}; at least {}), source: {}",
+                item.id,
+                item.label,
+                item.at_least.as_str(),
+                profile.citations(item)
+            )?;
+            let outcome = failure.example.outcome.map_or("no outcome", Outcome::as_str);
+            writeln!(
+                out,
+                "         on {} path{}, for example:",
+                thousands(failure.paths),
+                if failure.paths == 1 { "" } else { "s" }
+            )?;
+            writeln!(out, "         path: {} -> outcome `{outcome}`", words::path(protocol, &failure.example.answers))?;
+        }
+    }
+    Ok(())
 }
 
 /// Prints a report; `elapsed` is the time `verify` took.
@@ -91,23 +152,6 @@ pub fn render(
             describe(protocol, result.property, failure, out)?;
         }
     }
-    if !report.maskings.is_empty() {
-        writeln!(out, "  warnings (an early end hides a stronger outcome; decide knowingly):")?;
-    }
-    for masking in &report.maskings {
-        let rules = &doc.rules;
-        let masked = &rules[masking.masked_rule];
-        writeln!(
-            out,
-            "    masking: `{}` ends the quiz before `{}` ({}) is decided, on {} pair{} of paths, for example:",
-            rules[masking.ending_rule].id,
-            masked.id,
-            masked.effect.as_str(),
-            thousands(masking.paths),
-            if masking.paths == 1 { "" } else { "s" }
-        )?;
-        side_by_side(protocol, &masking.example, true, "      ", out)?;
-    }
     let seconds = elapsed.as_secs_f64();
     let rate = if seconds > 0.0 { report.paths as f64 / seconds } else { f64::INFINITY };
     writeln!(out, "  time: {:.3} ms ({rate:.3e} paths/s)", seconds * 1000.0)?;
@@ -138,6 +182,7 @@ fn describe(protocol: &ValidProtocol, property: Property, failure: &Failure, out
             )?;
             side_by_side(protocol, example, false, "         ", out)?;
         }
+        Failure::Hidden(hidden) => hidden_by_end(protocol, hidden, out)?,
         Failure::RuleNeverFires(rule) => {
             writeln!(out, "         rule `{}` never fires", protocol.protocol.rules[*rule].id)?;
         }
@@ -176,8 +221,35 @@ fn why(protocol: &ValidProtocol, property: Property, example: &Counterexample) -
             Some(format!("rules that fire: {}", if rules.is_empty() { "none".to_owned() } else { rules.join(", ") }))
         }
         Property::EveryPathEnds => Some("the next question on this path has no possible answer".to_owned()),
-        Property::EveryRuleFires | Property::EveryQuestionAsked | Property::RiskierAnswerNeverWeaker => None,
+        Property::EveryRuleFires
+        | Property::EveryQuestionAsked
+        | Property::RiskierAnswerNeverWeaker
+        | Property::EarlyEndHidesNothing => None,
     }
+}
+
+/// An early end and the rule it hides: the path as walked and its continuation, in columns.
+fn hidden_by_end(protocol: &ValidProtocol, hidden: &HiddenByEnd, out: &mut dyn Write) -> Result<()> {
+    let rules = &protocol.protocol.rules;
+    let (ending, masked) = (&rules[hidden.ending_rule], &rules[hidden.hidden_rule]);
+    let flag = if masked.red_flag.is_some() { ", with a red flag" } else { "" };
+    writeln!(
+        out,
+        "         `{}` ends the quiz before `{}` ({}{flag}) is decided, on {} pair{} (path, its continuation), for example:",
+        ending.id,
+        masked.id,
+        masked.effect.as_str(),
+        thousands(hidden.pairs),
+        if hidden.pairs == 1 { "" } else { "s" }
+    )?;
+    writeln!(out, "         path: {} -> outcome `{}`", words::path(protocol, &hidden.example.given), hidden.example.given_outcome.as_str())?;
+    writeln!(
+        out,
+        "         continued: {} -> outcome `{}`",
+        words::path(protocol, &hidden.example.raised),
+        hidden.example.raised_outcome.as_str()
+    )?;
+    Ok(())
 }
 
 /// Two paths of a pair in columns: each question answered on either path, the raised one marked

@@ -105,6 +105,10 @@ pub fn random_protocol(seed: u64) -> Value {
             if effect != "note" && rng.chance(25) {
                 rule["ends_quiz"] = true.into();
             }
+            // Without drawing from `rng`, so that earlier seeds make the same protocols.
+            if r % 3 == 1 {
+                rule["red_flag"] = "a doctor today".into();
+            }
             rule
         })
         .collect();
