@@ -12,7 +12,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use candidacy::engine::{self, Step};
+use candidacy::engine;
 use candidacy::protocol::glossary::{entries_in, question_text};
 use candidacy::protocol::{self, Effect, Outcome, ValidProtocol};
 use candidacy::report;
@@ -79,6 +79,8 @@ fn shared_questions_keep_the_default_protocols_ids_and_options() {
         "isotretinoin",
         "keloid_history",
         "immune_or_healing",
+        "skin_cancer",
+        "moles_or_lesions",
         "radiation",
     ];
     for id in shared {
@@ -177,8 +179,8 @@ every_rule! {
     unsure_recent_major_procedures: {"recent_major_procedures": "unsure"} => Consult,
     recent_hair_removal: {"recent_hair_removal": true} => Postpone,
     unsure_recent_hair_removal: {"recent_hair_removal": "unsure"} => Consult,
-    recent_retinoids: {"recent_retinoids": true} => Postpone,
-    unsure_recent_retinoids: {"recent_retinoids": "unsure"} => Consult,
+    recent_retinoids: {"recent_retinoids": true} => Candidate,
+    unsure_recent_retinoids: {"recent_retinoids": "unsure"} => Candidate,
     isotretinoin_current: {"isotretinoin": "current"} => Postpone,
     isotretinoin_recent: {"isotretinoin": "within_6_months"} => Postpone,
     unsure_isotretinoin: {"isotretinoin": "unsure"} => Consult,
@@ -190,6 +192,10 @@ every_rule! {
     unsure_photosensitizing_medication: {"photosensitizing_medication": "unsure"} => Consult,
     immune_or_healing: {"immune_or_healing": true} => Consult,
     unsure_immune_or_healing: {"immune_or_healing": "unsure"} => Consult,
+    skin_cancer: {"skin_cancer": true} => NotCandidate,
+    unsure_skin_cancer: {"skin_cancer": "unsure"} => Consult,
+    moles_or_lesions: {"moles_or_lesions": true} => Consult,
+    unsure_moles_or_lesions: {"moles_or_lesions": "unsure"} => Consult,
     radiation: {"radiation": true} => Consult,
     unsure_radiation: {"radiation": "unsure"} => Consult,
 }
@@ -298,7 +304,8 @@ fn spanish_periods_are_written_in_spanish_words() {
 
     assert_eq!(
         reason.text,
-        "Has tomado isotretinoína hace menos de 6 meses. Antes de un peeling, tu piel necesita que pasen 6 meses desde la última dosis."
+        "Has tomado isotretinoína hace menos de 6 meses. Esta clínica espera 6 meses desde la última dosis antes de hacer un peeling. \
+         Los expertos dicen que no hay pruebas suficientes de que haga falta esperar, pero la clínica prefiere ser prudente."
     );
     assert_eq!(reason.come_back.as_deref(), Some("6 meses después de tu última dosis de isotretinoína"));
     let prompt = |id: &str| protocol.questions()[protocol.question_idx(id).unwrap()].prompt.get("es").to_owned();
@@ -393,26 +400,141 @@ fn only_deep_concerns_are_not_for_a_peel_and_say_what_to_ask_about() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Ending the quiz early
+// No early end: skin cancer and changing moles are always asked
 
 #[test]
-fn pregnancy_ends_the_quiz_with_the_outcome_of_every_later_question_answered_safely() {
+fn no_rule_ends_the_quiz_early() {
     let protocol = peel_protocol();
-    let pregnancy = protocol.question_idx("pregnant_or_breastfeeding").unwrap();
-    for earlier in
-        [json!({}), json!({"age": 16}), json!({"concerns": ["deep_wrinkles", "melasma"], "skin_tone": "type_5"})]
-    {
-        let full = with(merge(&earlier, &json!({"pregnant_or_breastfeeding": true})));
-        let mut early = full.clone();
-        for question in &protocol.questions()[pregnancy + 1..] {
-            early.as_object_mut().unwrap().remove(&question.id);
-        }
+    let ending: Vec<&str> =
+        (protocol.protocol.rules.iter()).filter(|rule| rule.ends_quiz).map(|rule| rule.id.as_str()).collect();
+    assert!(ending.is_empty(), "rules that end the quiz: {ending:?}");
+}
 
-        let Step::Recommend(recommendation) = engine::next_step(&protocol, &answers(&protocol, &early)) else {
-            panic!("the quiz goes on after a pregnancy: {earlier}");
-        };
-        assert_eq!(recommendation.ended_by, protocol.rule_idx("pregnant_or_breastfeeding"), "{earlier}");
-        assert_eq!(recommendation.outcome, evaluate(&full).recommendation.outcome, "{earlier}");
+#[test]
+fn a_pregnancy_is_asked_about_skin_cancer_and_moles_too() {
+    let protocol = peel_protocol();
+    let walk = engine::walk(&protocol, &answers(&protocol, &with(json!({"pregnant_or_breastfeeding": true}))));
+    let asked: Vec<&str> = walk.asked.iter().map(|&q| protocol.questions()[q].id.as_str()).collect();
+    for id in ["skin_cancer", "moles_or_lesions", "radiation"] {
+        assert!(asked.contains(&id), "`{id}` is not asked of a pregnant visitor: {asked:?}");
+    }
+    let result = evaluate(&with(json!({"pregnant_or_breastfeeding": true})));
+    assert_eq!(result.recommendation.outcome, Outcome::Postpone);
+    assert_eq!(result.recommendation.ended_by, None);
+}
+
+#[test]
+fn pregnant_with_skin_cancer_is_not_a_candidate_with_the_dermatologist_signposted() {
+    for locale in ["en", "es"] {
+        let given = with(json!({"pregnant_or_breastfeeding": true, "skin_cancer": true}));
+        let result = evaluate_in(&peel_protocol(), &given, locale);
+
+        assert_eq!(result.recommendation.outcome, Outcome::NotCandidate, "{locale}");
+        assert_eq!(reason_ids(&result.report), ["pregnant_or_breastfeeding", "skin_cancer"], "{locale}");
+        let dermatologist = if locale == "en" { "dermatologist" } else { "dermatólogo" };
+        let skin_cancer = &result.report.reasons[1];
+        assert!(skin_cancer.instead.as_deref().is_some_and(|t| t.contains(dermatologist)), "{locale}: {skin_cancer:?}");
+        assert!(
+            result.report.red_flags.iter().any(|flag| flag.contains(dermatologist)),
+            "{locale}: {:?}",
+            result.report.red_flags
+        );
+        assert!(result.report.plan.is_none() && result.report.preparation.is_empty(), "{locale}");
+    }
+}
+
+#[test]
+fn unsure_about_skin_cancer_or_moles_is_a_consult_and_moles_show_their_red_flag() {
+    for patch in [json!({"skin_cancer": "unsure"}), json!({"moles_or_lesions": "unsure"})] {
+        assert_eq!(evaluate(&with(patch.clone())).recommendation.outcome, Outcome::Consult, "{patch}");
+    }
+    let moles = evaluate(&with(json!({"moles_or_lesions": true})));
+    assert_eq!(moles.recommendation.outcome, Outcome::Consult);
+    assert_eq!(moles.report.red_flags.len(), 1, "{:?}", moles.report.red_flags);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wording the medical director asked for
+
+#[test]
+fn everyday_retinoids_are_a_note_to_pause_them_not_a_postponement() {
+    let protocol = peel_protocol();
+    let question = &protocol.questions()[protocol.question_idx("recent_retinoids").unwrap()];
+    assert!(!question.screening, "retinoid use is not a screening question");
+    for answer in [json!(true), json!("unsure")] {
+        let result = evaluate(&with(json!({"recent_retinoids": answer})));
+        assert_eq!(result.recommendation.outcome, Outcome::Candidate, "{answer}");
+        let [note] = result.report.notes.as_slice() else { panic!("{answer}: {:?}", result.report.notes) };
+        assert!(note.text.contains("7 days before your peel"), "{}", note.text);
+        assert!(note.come_back.is_none());
+        assert!(result.report.plan.is_some());
+    }
+}
+
+#[test]
+fn the_isotretinoin_wait_is_told_as_the_clinics_policy_not_a_fact() {
+    for answer in ["current", "within_6_months"] {
+        let result = evaluate(&with(json!({"isotretinoin": answer})));
+        assert_eq!(result.recommendation.outcome, Outcome::Postpone, "{answer}");
+        let text = &result.report.reasons[0].text;
+        assert!(text.contains("this clinic") || text.contains("This clinic"), "{text}");
+        assert!(text.contains("isn't enough evidence"), "{text}");
+        assert!(!text.contains("needs 6 months"), "{text}");
+    }
+}
+
+#[test]
+fn after_a_deep_procedure_a_clinician_sets_the_timing_and_no_number_of_weeks_is_given() {
+    let reason = &evaluate(&with(json!({"recent_major_procedures": true}))).report.reasons[0];
+    assert!(reason.text.contains("A clinician will set the timing"), "{}", reason.text);
+    assert!(!reason.text.contains("week") && !reason.text.contains("about"), "{}", reason.text);
+
+    let both = evaluate(&with(json!({"recent_procedures": true, "recent_major_procedures": true})));
+    assert_eq!(both.report.reasons[0].come_back.as_deref(), Some("at least 2 weeks after that treatment"));
+    let protocol = peel_protocol();
+    let light = &protocol.questions()[protocol.question_idx("recent_procedures").unwrap()];
+    let help = light.help.as_ref().unwrap().get("en");
+    assert!(help.contains("Don't count surgery, an ablative laser or a deep peel"), "{help}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Minors: no plan, and no words about one
+
+#[test]
+fn a_seventeen_year_old_gets_no_plan_for_any_concern() {
+    let concerns = ["pigmentation", "melasma", "fine_lines", "acne", "uneven_texture", "deep_wrinkles"];
+    let mut patches: Vec<Value> = concerns.iter().map(|concern| json!({"concerns": [concern]})).collect();
+    for severity in ["mild", "moderate", "pronounced"] {
+        patches.push(json!({"concerns": ["acne_scars"], "scar_severity": severity}));
+    }
+    for age in [0, 14, 17] {
+        for patch in &patches {
+            let given = with(merge(patch, &json!({"age": age})));
+            for locale in ["en", "es"] {
+                let result = evaluate_in(&peel_protocol(), &given, locale);
+                assert_ne!(result.recommendation.outcome, Outcome::Candidate, "{given}");
+                assert_eq!(result.report.plan, None, "age {age}, {patch}: a minor is shown a plan");
+                let words = serde_json::to_value(&result.report).unwrap().to_string();
+                // "plan" in both languages.
+                assert!(
+                    !candidacy::protocol::glossary::mentions(&words, "plan"),
+                    "age {age}, {patch} ({locale}): the result talks about a plan: {words}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_plan_part_is_for_adults_only() {
+    let adults = json!({"number": {"question": "age", "at_least": 18}});
+    for part in &peel_protocol().protocol.plans {
+        let when = serde_json::to_value(&part.when).unwrap();
+        assert!(
+            when["all"].as_array().is_some_and(|all| all.contains(&adults)),
+            "plan part `{}` does not require age 18 or over: {when}",
+            part.id
+        );
     }
 }
 
@@ -464,7 +586,7 @@ fn a_consult_shows_the_usual_plan_and_a_postpone_none() {
     assert!(plan.usual_plan_only);
     assert!(plan.also_ask_about.is_some());
 
-    let postpone = evaluate(&with(json!({"recent_retinoids": true})));
+    let postpone = evaluate(&with(json!({"recent_hair_removal": true})));
     assert_eq!(postpone.report.plan, None);
     assert!(!postpone.report.preparation.is_empty() && !postpone.report.aftercare.is_empty());
 }

@@ -1,5 +1,5 @@
 //! The engine on the default microneedling protocol: every rule from a safe baseline, precedence,
-//! the early end, branching, progress, plans and what each outcome shows.
+//! no early end, branching, progress, plans (none for minors) and what each outcome shows.
 //!
 //! Answers are written as JSON by ids (the public contract of `default-protocol-ids.md`), starting
 //! from a visitor for whom nothing fires and changing only what a test is about.
@@ -207,30 +207,21 @@ fn postpone_outranks_consult() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Ending the quiz early
+// No early end: a stronger outcome or a red flag is never hidden
 
 #[test]
-fn pregnancy_ends_the_quiz_right_after_its_answer() {
+fn no_rule_ends_the_quiz_early() {
     let protocol = default_protocol();
-    let given = json!({
-        "concerns": ["fine_lines"],
-        "treatment_area": ["neck_chest"],
-        "age": 35,
-        "pregnant_or_breastfeeding": true,
-    });
-
-    let Step::Recommend(recommendation) = engine::next_step(&protocol, &answers(&protocol, &given)) else {
-        panic!("the quiz goes on after a pregnancy");
-    };
-    assert_eq!(recommendation.outcome, Outcome::Postpone);
-    assert_eq!(recommendation.ended_by, protocol.rule_idx("pregnant_or_breastfeeding"));
+    let ending: Vec<&str> =
+        (protocol.protocol.rules.iter()).filter(|rule| rule.ends_quiz).map(|rule| rule.id.as_str()).collect();
+    assert!(ending.is_empty(), "rules that end the quiz: {ending:?}");
 }
 
 #[test]
-fn the_quiz_goes_on_after_pregnancy_no_or_unsure() {
+fn the_quiz_goes_on_after_every_pregnancy_answer() {
     let protocol = default_protocol();
     let skin_infection = protocol.question_idx("skin_infection");
-    for pregnant in [json!(false), json!("unsure")] {
+    for pregnant in [json!(true), json!(false), json!("unsure")] {
         let given = json!({
             "concerns": ["fine_lines"],
             "treatment_area": ["neck_chest"],
@@ -246,51 +237,50 @@ fn the_quiz_goes_on_after_pregnancy_no_or_unsure() {
 }
 
 #[test]
-fn the_early_end_is_reported_by_its_rule() {
-    let result = evaluate(&with(json!({"pregnant_or_breastfeeding": true})));
+fn a_pregnancy_asks_every_question_and_is_a_postpone_with_a_come_back_time() {
+    let protocol = default_protocol();
+    let given = with(json!({"pregnant_or_breastfeeding": true}));
+    let walk = engine::walk(&protocol, &answers(&protocol, &given));
+    let asked: Vec<&str> = walk.asked.iter().map(|&q| question_id(&protocol, q)).collect();
+    assert_eq!(asked.last(), Some(&"skin_tone"));
 
-    assert_eq!(result.report.ended_early_by.as_deref(), Some("pregnant_or_breastfeeding"));
-    let reason = &result.report.reasons[0];
-    assert!(reason.come_back.as_deref().is_some_and(|t| !t.is_empty()));
+    let result = evaluate(&given);
+    assert_eq!(result.recommendation.outcome, Outcome::Postpone);
+    assert_eq!(result.recommendation.ended_by, None);
+    assert_eq!(result.report.ended_early_by, None);
+    assert!(result.report.reasons[0].come_back.as_deref().is_some_and(|t| !t.is_empty()));
 }
 
 #[test]
-fn the_early_outcome_equals_the_outcome_with_every_skipped_question_answered_safely() {
-    // The protocol without the early end shows what the skipped questions would have added.
-    let protocol = default_protocol();
-    let without_early_end = protocol_without_early_end();
-    let earlier_answers = [
-        json!({}),
-        json!({"age": 17}),
-        json!({"age": 20, "treatment_area": ["face", "body"]}),
-        json!({"concerns": ["loose_skin"]}),
-        json!({"concerns": ["acne_scars"], "scar_severity": "pronounced", "scar_age": "under_1_year"}),
-    ];
-    for earlier in earlier_answers {
-        let pregnant = merge(&earlier, &json!({"pregnant_or_breastfeeding": true}));
-        let early = early_answers(&with(pregnant.clone()));
-        let full = with(pregnant);
+fn pregnant_with_skin_cancer_is_not_a_candidate_with_the_dermatologist_signposted() {
+    for locale in ["en", "es"] {
+        let given = with(json!({"pregnant_or_breastfeeding": true, "skin_cancer": true}));
+        let result = evaluate_in(&default_protocol(), &given, locale);
 
-        let ended = evaluate_with(&protocol, &early);
-        let answered_in_full = evaluate_with(&without_early_end, &full);
-        assert!(ended.recommendation.ended_by.is_some(), "{earlier}");
-        assert_eq!(answered_in_full.recommendation.ended_by, None, "{earlier}");
-        assert_eq!(ended.recommendation.outcome, answered_in_full.recommendation.outcome, "{earlier}");
-        assert_eq!(ended.fired, answered_in_full.fired, "{earlier}");
+        assert_eq!(result.recommendation.outcome, Outcome::NotCandidate, "{locale}");
+        assert_eq!(reason_ids(&result.report), ["pregnant_or_breastfeeding", "skin_cancer"], "{locale}");
+        let dermatologist = if locale == "en" { "dermatologist" } else { "dermatólogo" };
+        let skin_cancer = &result.report.reasons[1];
+        assert!(skin_cancer.instead.as_deref().is_some_and(|t| t.contains(dermatologist)), "{locale}: {skin_cancer:?}");
+        assert!(
+            result.report.red_flags.iter().any(|flag| flag.contains(dermatologist)),
+            "{locale}: the red flags send to a dermatologist: {:?}",
+            result.report.red_flags
+        );
+        assert_eq!(result.report.plan, None, "{locale}");
     }
 }
 
 #[test]
-fn answers_given_past_the_early_end_are_dropped() {
-    let protocol = default_protocol();
-    let given = with(json!({"pregnant_or_breastfeeding": true, "bleeding_disorder": true}));
-    let walk = engine::walk(&protocol, &answers(&protocol, &given));
+fn pregnant_with_a_bleeding_disorder_or_changing_moles_hears_about_them_too() {
+    let bleeding = evaluate(&with(json!({"pregnant_or_breastfeeding": true, "bleeding_disorder": true})));
+    assert_eq!(bleeding.recommendation.outcome, Outcome::NotCandidate);
+    assert_eq!(reason_ids(&bleeding.report), ["pregnant_or_breastfeeding", "bleeding_disorder"]);
 
-    let bleeding_disorder = protocol.question_idx("bleeding_disorder").unwrap();
-    assert_eq!(walk.answers.get(bleeding_disorder), None);
-    assert_eq!(walk.asked.last().map(|&q| question_id(&protocol, q)), Some("pregnant_or_breastfeeding"));
-    let recommendation = engine::recommend(&protocol, &walk);
-    assert_eq!(recommendation.outcome, Outcome::Postpone);
+    let moles = evaluate(&with(json!({"pregnant_or_breastfeeding": true, "moles_or_lesions": true})));
+    assert_eq!(moles.recommendation.outcome, Outcome::Postpone);
+    assert_eq!(reason_ids(&moles.report), ["pregnant_or_breastfeeding", "moles_or_lesions"]);
+    assert_eq!(moles.report.red_flags.len(), 1, "the changing-mole red flag is shown: {:?}", moles.report.red_flags);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -592,6 +582,113 @@ fn loose_skin_with_fine_lines_is_a_candidate() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Minors: no plan, and no words about one
+
+/// Every concern, with the scar questions answered for those that ask them.
+fn every_concern() -> Vec<Value> {
+    let mut patches = Vec::new();
+    for concern in ["fine_lines", "enlarged_pores", "pigmentation", "uneven_texture", "loose_skin"] {
+        patches.push(json!({"concerns": [concern]}));
+    }
+    for concern in ["acne_scars", "surgical_scars", "stretch_marks"] {
+        for severity in ["mild", "moderate", "pronounced"] {
+            patches.push(json!({"concerns": [concern], "scar_severity": severity, "scar_age": "over_1_year"}));
+        }
+    }
+    patches
+}
+
+#[test]
+fn a_seventeen_year_old_gets_no_plan_for_any_concern() {
+    for age in [0, 12, 17] {
+        for patch in every_concern() {
+            let given = with(merge(&patch, &json!({"age": age})));
+            for locale in ["en", "es"] {
+                let result = evaluate_in(&default_protocol(), &given, locale);
+                assert_eq!(result.recommendation.outcome, Outcome::Consult, "{given}");
+                assert_eq!(result.report.plan, None, "age {age}, {patch}: a minor is shown a plan");
+                let words = serde_json::to_value(&result.report).unwrap().to_string();
+                // "plan" in both languages.
+                assert!(
+                    !candidacy::protocol::glossary::mentions(&words, "plan"),
+                    "age {age}, {patch} ({locale}): the result talks about a plan: {words}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_plan_part_is_for_adults_only() {
+    let protocol = default_protocol();
+    for part in &protocol.protocol.plans {
+        let when = serde_json::to_value(&part.when).unwrap();
+        let adults = json!({"number": {"question": "age", "at_least": 18}});
+        assert!(
+            when["all"].as_array().is_some_and(|all| all.contains(&adults)),
+            "plan part `{}` does not require age 18 or over: {when}",
+            part.id
+        );
+    }
+}
+
+#[test]
+fn eighteen_with_any_concern_but_loose_skin_is_shown_the_usual_plan() {
+    for patch in every_concern().into_iter().filter(|patch| patch["concerns"][0] != "loose_skin") {
+        let result = evaluate(&with(merge(&patch, &json!({"age": 18}))));
+        assert_eq!(result.recommendation.outcome, Outcome::Consult, "{patch}");
+        let plan = result.report.plan.unwrap_or_else(|| panic!("{patch}: no usual plan"));
+        assert!(plan.usual_plan_only, "{patch}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wording the medical director asked for
+
+#[test]
+fn aftercare_asks_for_a_broad_spectrum_sunscreen_every_day() {
+    for (locale, words) in [
+        ("en", ["sunscreen", "broad spectrum", "SPF 30", "every day"]),
+        ("es", ["protector solar", "amplio espectro", "SPF 30", "cada día"]),
+    ] {
+        let aftercare = evaluate_in(&default_protocol(), &safe_answers(), locale).report.aftercare;
+        assert!(
+            aftercare.iter().any(|item| words.iter().all(|word| item.to_lowercase().contains(&word.to_lowercase()))),
+            "{locale}: {aftercare:#?}"
+        );
+    }
+}
+
+#[test]
+fn plans_of_five_or_more_sessions_say_more_may_be_needed() {
+    let protocol = default_protocol();
+    let long: Vec<_> = protocol.protocol.plans.iter().filter(|part| part.sessions.min >= 5).collect();
+    assert_eq!(long.len(), 3, "pronounced acne scars, stretch marks, pronounced surgical scars");
+    for part in long {
+        assert!(part.label.get("en").contains("more sessions may be needed"), "{}", part.label.get("en"));
+        assert!(part.label.get("es").contains("puede que hagan falta más sesiones"), "{}", part.label.get("es"));
+    }
+}
+
+#[test]
+fn after_a_deep_procedure_a_clinician_sets_the_timing_and_no_number_of_weeks_is_given() {
+    let result = evaluate(&with(json!({"recent_major_procedures": true})));
+    let reason = &result.report.reasons[0];
+    assert!(reason.text.contains("A clinician will set the timing"), "{}", reason.text);
+    assert!(!reason.text.contains("week") && !reason.text.contains("about"), "{}", reason.text);
+
+    // A light treatment in the last 2 weeks as well: its wait is about that treatment, and the
+    // question says deep procedures are the next question's.
+    let both = evaluate(&with(json!({"recent_procedures": true, "recent_major_procedures": true})));
+    assert_eq!(reason_ids(&both.report), ["recent_procedures", "recent_major_procedures"]);
+    assert_eq!(both.report.reasons[0].come_back.as_deref(), Some("at least 2 weeks after that treatment"));
+    let protocol = default_protocol();
+    let light = &protocol.questions()[protocol.question_idx("recent_procedures").unwrap()];
+    let help = light.help.as_ref().unwrap().get("en");
+    assert!(help.contains("Don't count surgery, a deep peel, an ablative laser or filler"), "{help}");
+}
+
+// ---------------------------------------------------------------------------------------------
 // Answers
 
 #[test]
@@ -680,32 +777,8 @@ fn washout_periods_are_parameters_that_every_text_follows() {
     assert!(!texts.contains("{isotretinoin_washout}") && !texts.contains(" 6 months"), "every text follows");
 }
 
-/// `full` without the answers to the questions after pregnancy: what a visitor has given when
-/// the quiz ends early.
-fn early_answers(full: &Value) -> Value {
-    let protocol = default_protocol();
-    let pregnancy = protocol.question_idx("pregnant_or_breastfeeding").unwrap();
-    let mut early = full.clone();
-    let object = early.as_object_mut().unwrap();
-    for question in &protocol.questions()[pregnancy + 1..] {
-        object.remove(&question.id);
-    }
-    early
-}
-
 fn default_protocol() -> ValidProtocol {
     protocol::load("microneedling.json", candidacy::DEFAULT_PROTOCOL).expect("the default protocol loads").protocol
-}
-
-/// The default protocol with no rule ending the quiz: every question is asked.
-fn protocol_without_early_end() -> ValidProtocol {
-    let mut json: Value = serde_json::from_str(candidacy::DEFAULT_PROTOCOL).unwrap();
-    for rule in json["rules"].as_array_mut().unwrap() {
-        rule.as_object_mut().unwrap().remove("ends_quiz");
-    }
-    protocol::load("no-early-end.json", &json.to_string())
-        .expect("the default protocol without `ends_quiz` loads")
-        .protocol
 }
 
 fn evaluate(json: &Value) -> Evaluated {
