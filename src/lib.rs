@@ -20,6 +20,7 @@ pub mod flow;
 pub mod host_events;
 pub mod lead;
 pub mod messages;
+pub mod profile;
 pub mod protocol;
 pub mod report;
 pub mod verify;

@@ -100,7 +100,10 @@ impl ProfileSet {
                         items.push(
                             Diagnostic::error(
                                 "/treatment",
-                                format!("a second profile for treatment `{}` (the first is {first})", profile.treatment),
+                                format!(
+                                    "a second profile for treatment `{}` (the first is {first})",
+                                    profile.treatment
+                                ),
                             )
                             .with_help("keep one profile per treatment: merge the two files"),
                         );
@@ -170,7 +173,10 @@ fn validate(profile: &Profile, out: &mut Vec<Diagnostic>) {
             && id.len() <= 64
     };
     if !valid_id(&profile.treatment) {
-        out.push(Diagnostic::error("/treatment", format!("invalid treatment id `{}`", profile.treatment.escape_debug())));
+        out.push(Diagnostic::error(
+            "/treatment",
+            format!("invalid treatment id `{}`", profile.treatment.escape_debug()),
+        ));
     }
     if profile.version.trim().is_empty() {
         out.push(Diagnostic::error("/version", "the profile version is empty"));
@@ -212,8 +218,10 @@ fn validate(profile: &Profile, out: &mut Vec<Diagnostic>) {
         }
         for (s, source) in item.source.iter().enumerate() {
             if !profile.sources.contains_key(source) {
-                let mut diagnostic =
-                    Diagnostic::error(format!("{at}/source/{s}"), format!("unknown source `{}`", source.escape_debug()));
+                let mut diagnostic = Diagnostic::error(
+                    format!("{at}/source/{s}"),
+                    format!("unknown source `{}`", source.escape_debug()),
+                );
                 diagnostic.help = did_you_mean(source, &known_sources);
                 out.push(diagnostic);
             }

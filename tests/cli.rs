@@ -26,7 +26,7 @@ fn check_accepts_the_default_protocol() {
 
     run.assert_code(OK);
     assert!(
-        run.stdout.contains(&format!("ok: {DEFAULT}: protocol `microneedling` v1.1.0 (0 errors, 0 warnings)")),
+        run.stdout.contains(&format!("ok: {DEFAULT}: protocol `microneedling` v1.2.0 (0 errors, 0 warnings)")),
         "{run}"
     );
 }
@@ -104,7 +104,7 @@ fn check_passes_a_protocol_with_warnings_and_lists_them() {
     run.assert_code(OK);
     run.assert_stdout_has(&[
         "warning: `radiation` cites no source",
-        "ok: <stdin>: protocol `microneedling` v1.1.0 (0 errors, 1 warning)",
+        "ok: <stdin>: protocol `microneedling` v1.2.0 (0 errors, 1 warning)",
     ]);
 }
 
@@ -125,8 +125,8 @@ fn verify_proves_the_default_protocol_on_every_path() {
     let run = candidacy(&["verify", DEFAULT]);
 
     run.assert_code(OK);
-    assert!(run.stdout.starts_with(&format!("verified: {DEFAULT} (protocol `microneedling` v1.1.0)")), "{run}");
-    assert!(run.stdout.contains("  paths: 178,988,265,946,875 (a number answer counts once per range"), "{run}");
+    assert!(run.stdout.starts_with(&format!("verified: {DEFAULT} (protocol `microneedling` v1.2.0)")), "{run}");
+    assert!(run.stdout.contains("  paths: 268,482,398,877,000 (a number answer counts once per range"), "{run}");
     assert!(run.stdout.contains(" paths/s)"), "{run}");
     assert!(!run.stdout.contains("FAIL"), "{run}");
     for property in PROPERTIES {
@@ -143,7 +143,7 @@ fn verify_divides_every_path_among_the_four_outcomes() {
         .map(|outcome| outcome_count(&run.stdout, outcome).unwrap_or_else(|| panic!("no `{outcome}` line\n{run}")))
         .collect();
     assert!(counts.iter().all(|&n| n > 0), "every outcome is reachable: {counts:?}");
-    assert_eq!(counts.iter().sum::<u128>(), 178_988_265_946_875);
+    assert_eq!(counts.iter().sum::<u128>(), 268_482_398_877_000);
 }
 
 #[test]
@@ -177,11 +177,15 @@ fn verify_passes_the_other_properties_of_the_unsafe_copy() {
 
     let failed: Vec<&str> = run.stdout.lines().filter(|line| line.trim_start().starts_with("FAIL ")).collect();
     // Yes (a note) is now weaker than "I'm not sure" (consult): monotonicity fails as well.
+    // Its profile fails too: Yes to blood thinners rules `anticoagulants` in without a consult.
     let expected = [
         "    FAIL always: a screening finding never yields candidate",
         "    FAIL always: a riskier screening answer (no < unsure < yes) never yields a weaker outcome",
+        "    FAIL always: a candidate was asked every profile item and answered in a way that rules it out",
+        "    FAIL always: an answer that rules a profile item in gets at least its outcome",
     ];
     assert_eq!(failed, expected, "{run}");
+    assert!(run.stdout.contains("         item `anticoagulants` (taking blood thinners"), "{run}");
 }
 
 #[test]
@@ -206,15 +210,25 @@ fn verify_shows_the_two_paths_of_a_monotonicity_counterexample_side_by_side() {
 }
 
 #[test]
-fn verify_warns_about_masking_without_failing() {
-    let run = candidacy(&["verify", DEFAULT]);
+fn verify_fails_an_early_end_that_hides_a_stronger_outcome_and_prints_its_continuation() {
+    let mut json = common::default_json();
+    let rules = json["rules"].as_array_mut().unwrap();
+    rules.iter_mut().find(|rule| rule["id"] == "pregnant_or_breastfeeding").unwrap()["ends_quiz"] = true.into();
 
-    run.assert_code(OK);
-    let warning = "    masking: `pregnant_or_breastfeeding` ends the quiz before `bleeding_disorder` (not_candidate) is decided, on ";
-    assert!(run.stdout.contains(warning), "{run}");
-    assert!(run
-        .stdout
-        .contains("raising `pregnant_or_breastfeeding` from no to yes turns not_candidate into postpone"));
+    let run = candidacy_with_stdin(&["verify", "-"], &json.to_string());
+
+    run.assert_code(PROBLEMS);
+    run.assert_stdout_has(&[
+        "    FAIL always: an early end never hides a stronger outcome or a red flag the skipped questions could give",
+    ]);
+    let hidden = "         `pregnant_or_breastfeeding` ends the quiz before `skin_cancer` (not_candidate, with a red flag) is decided, on ";
+    assert!(run.stdout.contains(hidden), "{run}");
+    assert!(run.stdout.contains("pregnant_or_breastfeeding=yes -> outcome `postpone`"), "{run}");
+    let continued = (run.stdout.lines().map(str::trim))
+        .find(|line| line.starts_with("continued:") && line.contains("skin_cancer=yes"))
+        .unwrap_or_else(|| panic!("no continuation with skin cancer\n{run}"));
+    assert!(continued.ends_with("-> outcome `not_candidate`"), "{continued}");
+    assert!(continued.contains("bleeding_disorder=no"), "safest answers elsewhere: {continued}");
 }
 
 #[test]
@@ -233,7 +247,7 @@ fn verify_names_standard_input_like_check_does() {
     let run = candidacy_with_stdin(&["verify", "-"], candidacy::DEFAULT_PROTOCOL);
 
     run.assert_code(OK);
-    assert!(run.stdout.starts_with("verified: <stdin> (protocol `microneedling` v1.1.0)"), "{run}");
+    assert!(run.stdout.starts_with("verified: <stdin> (protocol `microneedling` v1.2.0)"), "{run}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -254,7 +268,7 @@ fn evaluate_prints_a_candidate_with_its_plan() {
     assert_eq!(plan["interval_weeks_max"], 6);
     assert_eq!(plan["usual_plan_only"], false);
     let fingerprint = candidacy(&["fingerprint", DEFAULT]).stdout.trim().to_owned();
-    assert_eq!(report["protocol"], json!({"id": "microneedling", "version": "1.1.0", "fingerprint": fingerprint}));
+    assert_eq!(report["protocol"], json!({"id": "microneedling", "version": "1.2.0", "fingerprint": fingerprint}));
 }
 
 #[test]
@@ -315,12 +329,20 @@ fn evaluate_sends_an_unsure_yes_no_answer_to_a_consult() {
 
 #[test]
 fn evaluate_reports_the_early_end_of_the_quiz() {
-    let run = evaluate(&json!({
+    // No shipped protocol ends early any more (an early end must hide nothing): a clinic's may.
+    let dir = TempDir::new("evaluate-early-end");
+    let mut protocol = default_protocol_json();
+    rule_mut(&mut protocol, "pregnant_or_breastfeeding")["ends_quiz"] = json!(true);
+    let file = dir.write("ends-early.json", &protocol.to_string());
+    let answers = json!({
         "concerns": ["fine_lines"],
         "treatment_area": ["face"],
         "age": 35,
         "pregnant_or_breastfeeding": true,
-    }));
+    });
+    let answers = dir.write("answers.json", &answers.to_string());
+
+    let run = candidacy(&["evaluate", file.to_str().unwrap(), "--answers", answers.to_str().unwrap()]);
 
     run.assert_code(OK);
     let report = run.json();
@@ -421,7 +443,7 @@ fn evaluate_with_fhir_prints_the_answers_as_a_questionnaire_response() {
     run.assert_code(OK);
     let response = run.json();
     assert_eq!(response["resourceType"], "QuestionnaireResponse");
-    assert_eq!(response["questionnaire"], "urn:candidacy:protocol:microneedling|1.1.0");
+    assert_eq!(response["questionnaire"], "urn:candidacy:protocol:microneedling|1.2.0");
     assert_eq!(response["status"], "completed");
     assert!(response.get("authored").is_none(), "the CLI makes up no time: {response}");
     let recommendation = &response["extension"][0]["extension"];
@@ -482,13 +504,33 @@ fn table_lists_every_rule_of_the_default_protocol() {
     let run = candidacy(&["table", DEFAULT]);
 
     run.assert_code(OK);
-    assert!(run.stdout.starts_with("# Decision table: Microneedling (`microneedling` v1.1.0)"), "{run}");
+    assert!(run.stdout.starts_with("# Decision table: Microneedling (`microneedling` v1.2.0)"), "{run}");
     let rules = section(&run.stdout, "## Rules");
     for (i, id) in rule_ids().iter().enumerate() {
         let row = format!("| {} | `{id}` |", i + 1);
         assert!(rules.contains(&row), "no row `{row}`\n{rules}");
     }
-    assert!(rules.contains("| postpone, ends the quiz |"), "{rules}");
+    assert!(!rules.contains("ends the quiz"), "no rule of the default protocol ends early: {rules}");
+    assert!(rules.contains("| `skin_cancer` | skin_cancer is yes | not_candidate |"), "{rules}");
+}
+
+#[test]
+fn table_lists_each_screening_profile_with_its_sources_and_the_questions_that_screen_it() {
+    let run = candidacy(&["table", DEFAULT]);
+
+    run.assert_code(OK);
+    let profile = section(
+        &run.stdout,
+        "## Screening profile: Microneedling (collagen induction therapy) (`microneedling` v1.0.0)",
+    );
+    assert!(
+        profile.contains("| `pregnancy` | pregnant or breastfeeding | postpone | `pregnant_or_breastfeeding` |"),
+        "{profile}"
+    );
+    assert!(profile.contains("| `skin_cancer` |"), "{profile}");
+    assert!(profile.contains("SkinPen"), "the citations are spelled out: {profile}");
+    let sign_off = section(&run.stdout, "## Sign-off");
+    assert!(sign_off.contains("held to the screening profile `microneedling` v1.0.0"), "{sign_off}");
 }
 
 #[test]
@@ -535,7 +577,7 @@ fn table_as_csv_gives_effects_and_plan_numbers() {
     let row = |start: &str| {
         run.stdout.lines().find(|line| line.starts_with(start)).unwrap_or_else(|| panic!("no `{start}` row\n{run}"))
     };
-    assert!(row("rule,pregnant_or_breastfeeding,").contains(",postpone,true,"));
+    assert!(row("rule,pregnant_or_breastfeeding,").contains(",postpone,false,"));
     assert!(row("rule,bleeding_disorder,").contains(",not_candidate,false,"));
     assert!(row("plan,acne_scars_pronounced,").contains(",5-6,4-6,"));
     assert!(row("plan,fine_lines,").contains(",3-4,4-6,"));
@@ -557,9 +599,9 @@ fn table_starts_with_id_version_and_fingerprint_and_ends_with_a_sign_off_block()
 
     run.assert_code(OK);
     let head: Vec<&str> = run.stdout.lines().skip(2).take(3).collect();
-    assert_eq!(head, ["- Protocol: `microneedling`", "- Version: 1.1.0", &format!("- Fingerprint: `{fingerprint}`")]);
+    assert_eq!(head, ["- Protocol: `microneedling`", "- Version: 1.2.0", &format!("- Fingerprint: `{fingerprint}`")]);
     let sign_off = section(&run.stdout, "## Sign-off");
-    assert!(sign_off.contains(&format!("`microneedling` v1.1.0 with fingerprint `{fingerprint}`")), "{sign_off}");
+    assert!(sign_off.contains(&format!("`microneedling` v1.2.0 with fingerprint `{fingerprint}`")), "{sign_off}");
     for field in ["Reviewed by", "Role", "Date"] {
         assert!(sign_off.contains(&format!("| {field} | |")), "{sign_off}");
     }
@@ -597,7 +639,11 @@ fn table_as_html_is_one_page_with_every_protocol_string_escaped() {
     assert!(page.contains("Thinners &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;"), "{run}");
     assert!(page.contains("<dt>Version</dt><dd>1.0.0 &lt;b&gt;&amp;</dd>"), "{run}");
     assert!(page.contains("<th scope=\"row\">Reviewed by</th><td></td>"), "{run}");
-    assert!(!page.contains("http") && !page.contains("src="), "self-contained: nothing to fetch");
+    // Sources cite their URLs as text; nothing is fetched or linked.
+    assert!(
+        !page.contains("src=") && !page.contains("href=") && !page.contains("@import"),
+        "self-contained: nothing to fetch"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -614,7 +660,7 @@ fn diff_of_a_wording_only_edit_exits_zero() {
 
     run.assert_code(OK);
     assert!(run.stdout.contains("logic: unchanged (wording only)"), "{run}");
-    assert!(run.stdout.contains("change: 0 of 178,988,265,946,875 paths"), "{run}");
+    assert!(run.stdout.contains("change: 0 of 268,482,398,877,000 paths"), "{run}");
 }
 
 #[test]
@@ -655,7 +701,7 @@ fn diff_names_the_visitors_whose_outcome_changes_in_words_and_in_json() {
 fn diff_reads_one_protocol_from_standard_input_but_not_both() {
     let run = candidacy_with_stdin(&["diff", DEFAULT, "-"], candidacy::DEFAULT_PROTOCOL);
     run.assert_code(OK);
-    assert!(run.stdout.contains("-> <stdin> (`microneedling` v1.1.0"), "{run}");
+    assert!(run.stdout.contains("-> <stdin> (`microneedling` v1.2.0"), "{run}");
 
     let run = candidacy_with_stdin(&["diff", "-", "-"], candidacy::DEFAULT_PROTOCOL);
     run.assert_code(USAGE);

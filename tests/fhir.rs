@@ -33,7 +33,7 @@ fn the_questionnaire_has_one_item_per_question_and_one_answer_option_per_answer(
 
     assert_eq!(questionnaire["resourceType"], "Questionnaire");
     assert_eq!(questionnaire["url"], "urn:candidacy:protocol:microneedling");
-    assert_eq!(questionnaire["version"], "1.1.0");
+    assert_eq!(questionnaire["version"], "1.2.0");
     assert_eq!(
         questionnaire["identifier"],
         json!([{"system": "urn:candidacy:fingerprint", "value": protocol.fingerprint}])
@@ -100,13 +100,9 @@ fn the_default_protocol_needs_no_expression_and_spells_out_not_pregnant() {
         codes(item("scar_age")),
         [r#""concerns" "=" "acne_scars""#, r#""concerns" "=" "surgical_scars""#, r#""concerns" "=" "stretch_marks""#]
     );
-    // After `pregnant_or_breastfeeding`, which ends the quiz on Yes, and which every visitor answers.
-    assert_eq!(item("skin_tone")["enableBehavior"], "any");
-    assert_eq!(
-        codes(item("skin_tone")),
-        [r#""pregnant_or_breastfeeding" "=" "N""#, r#""pregnant_or_breastfeeding" "=" "asked-unknown""#]
-    );
-    for always in ["concerns", "treatment_area", "age", "pregnant_or_breastfeeding"] {
+    // No question of the default protocol is skipped by an early end any more.
+    assert!(item("skin_tone").get("enableWhen").is_none());
+    for always in ["concerns", "treatment_area", "age", "pregnant_or_breastfeeding", "skin_cancer", "skin_tone"] {
         assert!(item(always).get("enableWhen").is_none(), "{always}");
     }
 }
@@ -157,14 +153,12 @@ fn a_response_carries_the_recommendation_and_the_path_in_asking_order() {
 
     let response = response(&protocol, &walk);
 
-    assert_eq!(response["questionnaire"], "urn:candidacy:protocol:microneedling|1.1.0");
+    assert_eq!(response["questionnaire"], "urn:candidacy:protocol:microneedling|1.2.0");
     assert_eq!((response["status"].as_str(), response["authored"].as_str()), (Some("completed"), Some(AUTHORED)));
     let link_ids: Vec<&str> =
         response["item"].as_array().unwrap().iter().map(|i| i["linkId"].as_str().unwrap()).collect();
-    assert_eq!(
-        link_ids,
-        ["concerns", "treatment_area", "scar_severity", "scar_age", "age", "pregnant_or_breastfeeding"]
-    );
+    let asked: Vec<&str> = protocol.questions().iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(link_ids, asked, "pregnancy ends nothing: every question, in asking order");
     assert_eq!(
         response["item"][5]["answer"],
         json!([{"valueCoding": {
@@ -177,7 +171,6 @@ fn a_response_carries_the_recommendation_and_the_path_in_asking_order() {
             {"url": "outcome", "valueCode": "postpone"},
             {"url": "rule", "valueCode": "scar_age"},
             {"url": "rule", "valueCode": "pregnant_or_breastfeeding"},
-            {"url": "endedEarlyBy", "valueCode": "pregnant_or_breastfeeding"},
             {"url": "fingerprint", "valueString": protocol.fingerprint},
         ]}])
     );

@@ -124,8 +124,23 @@ fn change_from_check_answers_returns_there_asking_newly_opened_questions_first()
 }
 
 #[test]
-fn pregnancy_ends_the_quiz_and_the_check_screen_follows() {
+fn pregnancy_ends_nothing_the_next_question_follows() {
     let protocol = default_protocol();
+    let mut flow = Flow::started(&protocol);
+    while flow.screen != Screen::Question(q(&protocol, "pregnant_or_breastfeeding")) {
+        let draft = safe_draft(&protocol, &flow);
+        flow = answer(&protocol, flow, draft);
+    }
+    let flow = answer(&protocol, flow, Draft::YesNo(YesNo::Yes));
+    assert_eq!(flow.screen, Screen::Question(q(&protocol, "skin_infection")));
+}
+
+#[test]
+fn an_early_end_goes_straight_to_the_check_screen() {
+    let mut json = common::default_json();
+    let rules = json["rules"].as_array_mut().unwrap();
+    rules.iter_mut().find(|rule| rule["id"] == "pregnant_or_breastfeeding").unwrap()["ends_quiz"] = true.into();
+    let protocol = common::load_json(&json);
     let mut flow = Flow::started(&protocol);
     while flow.screen != Screen::Question(q(&protocol, "pregnant_or_breastfeeding")) {
         let draft = safe_draft(&protocol, &flow);
@@ -188,7 +203,7 @@ fn a_corrupt_or_foreign_saved_quiz_is_refused() {
     let protocol = default_protocol();
     assert!(matches!(Flow::restore(&protocol, "{not json"), Err(RestoreError::Corrupt(_))));
     assert!(matches!(Flow::restore(&protocol, "null"), Err(RestoreError::Corrupt(_))));
-    let other = Flow::new(&protocol).save(&protocol).replace("microneedling@1.1.0", "microneedling@0.9.0");
+    let other = Flow::new(&protocol).save(&protocol).replace("microneedling@1.2.0", "microneedling@0.9.0");
     assert!(matches!(Flow::restore(&protocol, &other), Err(RestoreError::OtherProtocol(_))));
     let bad_answer =
         Flow::new(&protocol).save(&protocol).replace("\"answers\":{}", "\"answers\":{\"age\":\"<script>\"}");

@@ -49,11 +49,11 @@ fn the_protocol_is_read_afresh_on_every_request() {
     assert_eq!(first.header("content-type"), Some("application/json; charset=utf-8"));
     assert_eq!(first.text(), original);
 
-    let edited = original.replacen(r#""version": "1.0.0""#, r#""version": "1.0.1""#, 1);
+    let edited = original.replacen(r#""version": "1.1.0""#, r#""version": "1.1.1""#, 1);
     std::fs::write(&file, &edited).unwrap();
     let second = preview.get("/preview/protocol.json");
     assert_eq!(second.text(), edited);
-    assert!(preview.get("/").text().contains("v1.0.1"));
+    assert!(preview.get("/").text().contains("v1.1.1"));
 
     // An edit that breaks the file is still served (the widget shows its fallback), and the page says why.
     let broken = edited.replacen(r#"{"yes": "radiation"}"#, r#"{"yes": "radiaton"}"#, 1);

@@ -16,7 +16,7 @@ fn default_protocol_is_proven_safe() {
     for result in &report.results {
         assert!(result.holds(), "{:?} fails: {:?}", result.property, result.failures);
     }
-    assert_eq!(report.paths, 178_988_265_946_875);
+    assert_eq!(report.paths, 268_482_398_877_000);
     assert_eq!(report.outcomes.iter().sum::<u128>(), report.paths);
     assert!(report.outcomes.iter().all(|&n| n > 0), "every outcome is reachable: {:?}", report.outcomes);
 }
@@ -148,10 +148,37 @@ fn assert_counterexamples_replay(protocol: &ValidProtocol, report: &Report, rule
 // Monotonicity and masking (issue 10)
 
 #[test]
-fn default_protocol_is_monotone_and_warns_that_pregnancy_masks_the_not_candidate_rules() {
+fn default_protocol_is_monotone_and_ends_nowhere_early() {
     let protocol = default_protocol();
     let report = verify(&protocol).unwrap();
     assert!(result(&report, Property::RiskierAnswerNeverWeaker).holds());
+    assert!(result(&report, Property::EarlyEndHidesNothing).holds());
+    assert!(report.maskings.is_empty());
+    assert!(protocol.model.rules.iter().all(|rule| !rule.ends_quiz));
+}
+
+/// The default protocol as it was (pregnancy ending the quiz): still monotone, because the early
+/// end explains the weaker outcome, but the early end now fails the protocol.
+#[test]
+fn pregnancy_ending_early_masks_the_not_candidate_rules_and_fails_the_early_end_property() {
+    let mut json = common::default_json();
+    let rules = json["rules"].as_array_mut().unwrap();
+    rules.iter_mut().find(|rule| rule["id"] == "pregnant_or_breastfeeding").unwrap()["ends_quiz"] = true.into();
+    let protocol = load_json(&json);
+    let report = verify(&protocol).unwrap();
+    assert!(result(&report, Property::RiskierAnswerNeverWeaker).holds());
+    assert!(!result(&report, Property::EarlyEndHidesNothing).holds());
+    for failure in &result(&report, Property::EarlyEndHidesNothing).failures {
+        let Failure::Hidden(hidden) = failure else { panic!("{failure:?}") };
+        assert_eq!(protocol.protocol.rules[hidden.ending_rule].id, "pregnant_or_breastfeeding");
+        let walked = answers_of(&protocol, &hidden.example.given);
+        let Step::Recommend(walked) = next_step(&protocol, &walked) else { panic!("the walked path ends") };
+        assert_eq!(walked.outcome, hidden.example.given_outcome);
+        assert_eq!(walked.ended_by, Some(hidden.ending_rule));
+        let continued = answers_of(&protocol, &hidden.example.raised);
+        assert!(continued.answered().count() > walked.fired.len(), "the continuation answers the skipped questions");
+        assert!(continued.answered().any(|(q, _)| protocol.model.rules[hidden.hidden_rule].decided_after == q));
+    }
     let maskings: Vec<(&str, &str)> = (report.maskings.iter())
         .map(|m| {
             (protocol.protocol.rules[m.ending_rule].id.as_str(), protocol.protocol.rules[m.masked_rule].id.as_str())

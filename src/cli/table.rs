@@ -196,7 +196,11 @@ fn sheet(protocol: &ValidProtocol, profiles: &ProfileSet) -> Sheet {
     }
     let profiles_line = match held_to.is_empty() {
         true => String::new(),
-        false => format!(", held to the screening profile{} {}", if held_to.len() == 1 { "" } else { "s" }, held_to.join(", ")),
+        false => format!(
+            ", held to the screening profile{} {}",
+            if held_to.len() == 1 { "" } else { "s" },
+            held_to.join(", ")
+        ),
     };
 
     Sheet {

@@ -79,7 +79,12 @@ fn verify_one(protocol: &ValidProtocol, name: &str, profiles: &ProfileSet, out: 
 }
 
 /// Prints the profile proof: each item's two properties, and a path for each that fails.
-fn render_profile(protocol: &ValidProtocol, profile: &Profile, proof: &ProfileProof, out: &mut dyn Write) -> Result<()> {
+fn render_profile(
+    protocol: &ValidProtocol,
+    profile: &Profile,
+    proof: &ProfileProof,
+    out: &mut dyn Write,
+) -> Result<()> {
     let verdict = if proof.holds() { "verified" } else { "FAILED" };
     writeln!(
         out,
@@ -97,11 +102,11 @@ fn render_profile(protocol: &ValidProtocol, profile: &Profile, proof: &ProfilePr
             let item = &profile.items[failure.item];
             writeln!(
                 out,
-                "         item `{}` ({}; at least {}), source: {}",
+                "         item `{}` ({}; at least {}), sources: {} (`candidacy profiles` cites them)",
                 item.id,
                 item.label,
                 item.at_least.as_str(),
-                profile.citations(item)
+                item.source.join(", ")
             )?;
             let outcome = failure.example.outcome.map_or("no outcome", Outcome::as_str);
             writeln!(
@@ -242,7 +247,12 @@ fn hidden_by_end(protocol: &ValidProtocol, hidden: &HiddenByEnd, out: &mut dyn W
         thousands(hidden.pairs),
         if hidden.pairs == 1 { "" } else { "s" }
     )?;
-    writeln!(out, "         path: {} -> outcome `{}`", words::path(protocol, &hidden.example.given), hidden.example.given_outcome.as_str())?;
+    writeln!(
+        out,
+        "         path: {} -> outcome `{}`",
+        words::path(protocol, &hidden.example.given),
+        hidden.example.given_outcome.as_str()
+    )?;
     writeln!(
         out,
         "         continued: {} -> outcome `{}`",

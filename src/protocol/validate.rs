@@ -391,8 +391,11 @@ impl Checker<'_, '_> {
         let id = &question.id;
         if !question.screening || question.informational {
             let pointer = declared[0].0.clone();
-            self.error(pointer, format!("question `{id}` cannot rule out `{}`: it is not a screening question", declared[0].1))
-                .help = Some("set `\"screening\": true` and mark what rules the item in as a finding".into());
+            self.error(
+                pointer,
+                format!("question `{id}` cannot rule out `{}`: it is not a screening question", declared[0].1),
+            )
+            .help = Some("set `\"screening\": true` and mark what rules the item in as a finding".into());
             return;
         }
         if !question.screens.is_empty() {

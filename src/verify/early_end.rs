@@ -63,6 +63,12 @@ pub fn hidden_by_early_ends(
     let mut states = 1;
     for (question, question_classes) in classes.iter().enumerate() {
         let step = steps.at(protocol, question);
+        // Safest answers first: the first path to reach a pair is the one remembered, so examples
+        // read "no other finding" wherever an answer does not matter.
+        let question_model = &protocol.model.questions[question];
+        let mut sorted = question_classes.clone();
+        sorted.classes.sort_by_key(|&(value, _)| question_model.risk(value));
+        let question_classes = &sorted;
         let mut next: Vec<(Pair, u128)> = Vec::new();
         let mut next_parents: Vec<Parent> = Vec::new();
         let mut index: HashMap<Pair, usize> = HashMap::new();

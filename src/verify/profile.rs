@@ -32,7 +32,9 @@ impl ItemProperty {
             ItemProperty::CandidateRuledOut => {
                 "always: a candidate was asked every profile item and answered in a way that rules it out"
             }
-            ItemProperty::AtLeastItsOutcome => "always: an answer that rules a profile item in gets at least its outcome",
+            ItemProperty::AtLeastItsOutcome => {
+                "always: an answer that rules a profile item in gets at least its outcome"
+            }
         }
     }
 }
