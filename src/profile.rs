@@ -67,6 +67,21 @@ impl Profile {
         cited.collect::<Vec<_>>().join("; ")
     }
 
+    /// The citations of `item` in short: each source's title, up to its first `: ` or `. `.
+    pub fn short_citations(&self, item: &ProfileItem) -> String {
+        let short = |id: &String| {
+            let citation = self.sources.get(id).map_or(id.as_str(), String::as_str);
+            // The first `: ` or `. ` outside a quoted title.
+            let outside_quotes =
+                |at: &usize| citation[..*at].matches('“').count() == citation[..*at].matches('”').count();
+            let stops = [": ", ". "].iter().flat_map(|stop| citation.match_indices(stop).map(|(at, _)| at));
+            let end = stops.filter(outside_quotes).min().unwrap_or(citation.len());
+            let title: String = citation[..end].chars().take(120).collect();
+            format!("`{id}`: {title}")
+        };
+        item.source.iter().map(short).collect::<Vec<_>>().join("; ")
+    }
+
     pub fn item(&self, id: &str) -> Option<&ProfileItem> {
         self.items.iter().find(|item| item.id == id)
     }

@@ -328,6 +328,53 @@ fn evaluate_sends_an_unsure_yes_no_answer_to_a_consult() {
 }
 
 #[test]
+fn evaluate_pregnant_with_any_not_candidate_finding_gives_it_and_its_signpost() {
+    let protocol = default_protocol_json();
+    for rule in protocol["rules"].as_array().unwrap().iter().filter(|rule| rule["effect"] == "not_candidate") {
+        let question = rule["when"]["yes"].as_str().expect("each not_candidate rule tests a yes");
+        let run = evaluate(&with(json!({"pregnant_or_breastfeeding": true, question: true})));
+
+        run.assert_code(OK);
+        let report = run.json();
+        assert_eq!(report["outcome"], "not_candidate", "{question}: {report}");
+        assert!(report.get("ended_early_by").is_none_or(Value::is_null), "{question}: nothing ends early");
+        let rules: Vec<&str> =
+            report["reasons"].as_array().unwrap().iter().map(|r| r["rule"].as_str().unwrap()).collect();
+        assert!(
+            rules.contains(&"pregnant_or_breastfeeding") && rules.contains(&rule["id"].as_str().unwrap()),
+            "{rules:?}"
+        );
+        if let Some(flag) = rule["red_flag"]["en"].as_str() {
+            let flags = report["red_flags"].as_array().unwrap();
+            assert!(flags.iter().any(|shown| shown == flag), "{question}: its signpost\n{report}");
+        }
+    }
+}
+
+#[test]
+fn evaluate_gives_no_plan_below_18_for_any_concern() {
+    let concerns = [
+        "acne_scars",
+        "surgical_scars",
+        "stretch_marks",
+        "fine_lines",
+        "enlarged_pores",
+        "pigmentation",
+        "uneven_texture",
+    ];
+    for concern in concerns {
+        let run = evaluate(&with(
+            json!({"concerns": [concern], "scar_severity": "pronounced", "scar_age": "over_1_year", "age": 17}),
+        ));
+
+        run.assert_code(OK);
+        let report = run.json();
+        assert_eq!(report["outcome"], "consult", "{concern}");
+        assert!(report.get("plan").is_none_or(Value::is_null), "{concern}: no plan below 18: {report}");
+    }
+}
+
+#[test]
 fn evaluate_reports_the_early_end_of_the_quiz() {
     // No shipped protocol ends early any more (an early end must hide nothing): a clinic's may.
     let dir = TempDir::new("evaluate-early-end");

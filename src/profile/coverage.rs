@@ -109,10 +109,10 @@ pub fn coverage(protocol: &ValidProtocol, screening: Screening) -> Vec<Diagnosti
                 item.at_least.as_str()
             );
             let help = format!(
-                "add `\"screens\": [\"{}\"]` to the question that asks it (profile `{id}` v{}; source: {})",
+                "add `\"screens\": [\"{}\"]` to the question that asks it (profile `{id}` v{}; sources: {}; `candidacy profiles` cites them in full)",
                 item.id,
                 profile.version,
-                profile.citations(item)
+                profile.short_citations(item)
             );
             out.push(Diagnostic::error("/questions", message).with_help(help));
         }
