@@ -1,14 +1,17 @@
 //! The verifier's and the diff's speed: `cargo bench --bench verify`.
 //!
 //! Times, side by side in one run, on the default protocol and generated ones: the diagram alone
-//! (`explore`), the full proof (`verify`, monotonicity included), and `diff` against a copy with
+//! (`explore`), the full proof (`verify`, monotonicity included), the screening-profile proof
+//! where the protocol has a profile, and `diff` against a copy with
 //! one rule changed. Prints paths, states, the median time and its ratio to the default
 //! protocol's diagram. Not part of the test suite's pass/fail.
 
 use std::time::{Duration, Instant};
 
 use candidacy::diff::diff;
+use candidacy::profile::ProfileSet;
 use candidacy::protocol::{generate, load, ValidProtocol};
+use candidacy::verify::profile::prove;
 use candidacy::verify::{explore, verify};
 
 fn main() {
@@ -24,6 +27,7 @@ fn main() {
 
     println!("| protocol | what | paths | states | median time | time ÷ default's diagram |");
     println!("|---|---|---:|---:|---:|---:|");
+    let profiles = ProfileSet::builtin();
     let mut unit = None;
     let mut row = |name: &str, what: &str, paths: u128, states: usize, median: Duration| {
         let ratio = median.as_secs_f64() / unit.get_or_insert(median).as_secs_f64();
@@ -48,6 +52,12 @@ fn main() {
             report.states + report.pair_states,
             median,
         );
+
+        if let Some(profile) = profiles.get(protocol.protocol.profile_id()) {
+            let (proof, median) = measure(|| prove(&protocol, profile).expect("explorable"));
+            assert!(proof.holds(), "{name}: the default protocol passes its profile");
+            row(&name, "profile proof (every item ruled out, least outcomes)", proof.paths, proof.states, median);
+        }
 
         let changed = load_json(&name, &with_one_rule_changed(&json));
         let (found, median) = measure(|| diff(&protocol, &changed).expect("comparable"));
