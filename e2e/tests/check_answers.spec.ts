@@ -1,7 +1,9 @@
 // Check your answers: every answer on the path in asking order, each with a Change button that
 // reopens the question and comes back; the rows follow the branching.
+import { readFileSync } from "node:fs";
 import { test, expect } from "./fixtures/test";
-import { QUESTIONS, pathOf, question } from "./fixtures/protocol";
+import { CLINIC, addWidget } from "./fixtures/host_page";
+import { PROTOCOL_PATH, QUESTIONS, REPO_ROOT, pathOf, question } from "./fixtures/protocol";
 
 const ids = (path: [string, unknown][]) => path.map(([id]) => id);
 
@@ -75,7 +77,7 @@ test("changing a yes/no answer to yes updates its row and the result", async ({ 
   await expect(quiz.checkRow("blood_thinners").locator("dd").first()).toHaveText("Yes");
 });
 
-test("rows that leave the path disappear: scar questions without scars, everything after an early end", async ({ quiz }) => {
+test("rows that leave the path disappear: scar questions without scars; pregnancy keeps every row", async ({ quiz }) => {
   const path = pathOf({ concerns: ["surgical_scars", "pigmentation"] });
   await quiz.reachCheckScreen(path);
   await expect(quiz.checkRow("scar_severity")).toBeVisible();
@@ -89,7 +91,33 @@ test("rows that leave the path disappear: scar questions without scars, everythi
   await expect(quiz.checkRow("scar_age")).toHaveCount(0);
   await expect(quiz.checkRows()).toHaveCount(path.length - 2);
 
-  // Pregnancy ends the quiz: only the rows up to it stay.
+  // Pregnancy postpones but ends nothing: every row stays, the pregnancy row with its new answer.
+  await quiz.changeButton("pregnant_or_breastfeeding").click();
+  await quiz.answerAndContinue("pregnant_or_breastfeeding", true);
+  await expect(quiz.checkScreen).toBeVisible();
+  const pregnant = pathOf({ concerns: ["pigmentation"], pregnant_or_breastfeeding: true });
+  expect(ids(pregnant), "every question after pregnancy is still on the path").toContain("skin_cancer");
+  expect(await quiz.checkRows().evaluateAll((els) => els.map((el) => el.getAttribute("data-question-id")))).toEqual(ids(pregnant));
+  await expect(quiz.checkRow("pregnant_or_breastfeeding").locator("dd").first()).toHaveText("Yes");
+  await quiz.seeResult();
+  await quiz.expectOutcome("postpone");
+});
+
+test("a clinic's protocol that ends the quiz early: the rows after the early end disappear", async ({ page }) => {
+  // The default protocol with its pregnancy rule made to end the quiz, as a clinic may still write one.
+  const json = JSON.parse(readFileSync(REPO_ROOT + PROTOCOL_PATH, "utf8"));
+  const pregnancy = json.rules.find((r: { id: string }) => r.id === "pregnant_or_breastfeeding");
+  pregnancy.ends_quiz = true;
+  await page.route("**/early-end-protocol.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(json) }));
+  await page.goto("/site/blank.html");
+  const quiz = await addWidget(page, { ...CLINIC, protocol: "/site/early-end-protocol.json" });
+
+  const path = pathOf({ concerns: ["pigmentation"] });
+  await quiz.answerPath(path);
+  await expect(quiz.checkScreen).toBeVisible();
+  await expect(quiz.checkRows()).toHaveCount(path.length);
+
+  // Pregnancy now ends the quiz: only the rows up to it stay.
   await quiz.changeButton("pregnant_or_breastfeeding").click();
   await quiz.answerAndContinue("pregnant_or_breastfeeding", true);
   await expect(quiz.checkScreen).toBeVisible();
