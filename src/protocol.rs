@@ -33,7 +33,7 @@ pub use fingerprint::{canonical_json, fingerprint, FINGERPRINT_LEN};
 pub use load::{load, LoadError, Loaded};
 pub use locate::locate;
 pub use text::{best_locale, negotiate, text_direction, Text};
-pub(crate) use texts::all_texts;
+pub use texts::all_texts;
 pub use texts::missing_texts;
 
 /// The protocol format's JSON Schema, as committed at `static/protocol.schema.json`.

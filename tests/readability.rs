@@ -39,7 +39,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use candidacy::protocol::{self, OutcomeTexts, Protocol, Text, Treatment};
+use candidacy::protocol::{self, Protocol};
 
 /// The limit for what a rule tells the visitor about themselves.
 const RULE_TEXT_LIMIT: f64 = 8.0;
@@ -197,70 +197,16 @@ fn is_rule_text(pointer: &str) -> bool {
     pointer.starts_with("/rules/")
 }
 
-/// Every English text a visitor reads, by JSON pointer, as `protocol/texts.rs` lists them (but for
-/// glossary terms and units, single words): treatment texts, disclaimer, outcomes, preparation,
-/// aftercare, each chooser treatment's own, questions and their options, rules, plans, glossary.
+/// Every English text a visitor reads, by JSON pointer (`protocol::all_texts`), but for glossary
+/// terms and units, single words.
 fn english_texts(protocol: &Protocol) -> Vec<(String, String)> {
-    let mut texts: Vec<(String, &Text)> = Vec::new();
-    fn treatment<'p>(texts: &mut Vec<(String, &'p Text)>, at: &str, treatment: &'p Treatment) {
-        texts.push((format!("{at}/treatment/name"), &treatment.name));
-        texts.push((format!("{at}/treatment/session"), &treatment.session));
-        texts.push((format!("{at}/treatment/timeline"), &treatment.timeline));
-        texts.push((format!("{at}/treatment/maintenance"), &treatment.maintenance));
-        texts.extend(treatment.also_ask_about.iter().map(|t| (format!("{at}/treatment/also_ask_about"), t)));
-    }
-    fn outcomes<'p>(texts: &mut Vec<(String, &'p Text)>, at: &str, outcomes: &'p OutcomeTexts) {
-        for (name, outcome) in [
-            ("candidate", &outcomes.candidate),
-            ("postpone", &outcomes.postpone),
-            ("consult", &outcomes.consult),
-            ("not_candidate", &outcomes.not_candidate),
-        ] {
-            texts.push((format!("{at}/outcomes/{name}/headline"), &outcome.headline));
-            texts.push((format!("{at}/outcomes/{name}/body"), &outcome.body));
-        }
-    }
-    treatment(&mut texts, "", &protocol.treatment);
-    texts.push(("/disclaimer".into(), &protocol.disclaimer));
-    outcomes(&mut texts, "", &protocol.outcomes);
-    texts.extend(protocol.preparation.iter().enumerate().map(|(i, t)| (format!("/preparation/{i}"), t)));
-    texts.extend(protocol.aftercare.iter().enumerate().map(|(i, t)| (format!("/aftercare/{i}"), t)));
-    for (i, option) in protocol.treatments.iter().enumerate() {
-        let at = format!("/treatments/{i}");
-        treatment(&mut texts, &at, &option.treatment);
-        if let Some(own) = &option.outcomes {
-            outcomes(&mut texts, &at, own);
-        }
-        texts.extend(option.preparation.iter().enumerate().map(|(j, t)| (format!("{at}/preparation/{j}"), t)));
-        texts.extend(option.aftercare.iter().enumerate().map(|(j, t)| (format!("{at}/aftercare/{j}"), t)));
-    }
-    for (i, question) in protocol.questions.iter().enumerate() {
-        let at = format!("/questions/{i}");
-        texts.push((format!("{at}/prompt"), &question.prompt));
-        let optional = [
-            ("help", &question.help),
-            ("error", &question.error),
-            ("yes_label", &question.yes_label),
-            ("no_label", &question.no_label),
-        ];
-        texts.extend(optional.into_iter().filter_map(|(field, t)| Some((format!("{at}/{field}"), t.as_ref()?))));
-        for (o, option) in question.options.iter().enumerate() {
-            texts.push((format!("{at}/options/{o}/label"), &option.label));
-            texts.extend(option.hint.iter().map(|t| (format!("{at}/options/{o}/hint"), t)));
-        }
-    }
-    for (i, rule) in protocol.rules.iter().enumerate() {
-        texts.push((format!("/rules/{i}/reason"), &rule.reason));
-        texts.extend(rule.come_back.iter().map(|t| (format!("/rules/{i}/come_back"), t)));
-        texts.extend(rule.instead.iter().map(|t| (format!("/rules/{i}/instead"), t)));
-        texts.extend(rule.red_flag.iter().map(|t| (format!("/rules/{i}/red_flag"), t)));
-    }
-    texts.extend(protocol.plans.iter().enumerate().map(|(i, plan)| (format!("/plans/{i}/label"), &plan.label)));
-    for (i, entry) in protocol.glossary.iter().enumerate() {
-        texts.push((format!("/glossary/{i}/explanation"), &entry.explanation));
-    }
+    let texts = protocol::all_texts(protocol).into_iter().filter(|(pointer, _)| {
+        let single_word =
+            pointer.ends_with("/unit") || (pointer.starts_with("/glossary/") && pointer.ends_with("/term"));
+        !single_word
+    });
     // Name the rule in the pointer, so that a failure reads without the file open.
-    (texts.into_iter())
+    texts
         .map(|(pointer, text)| {
             let named = match pointer.strip_prefix("/rules/") {
                 Some(rest) => {

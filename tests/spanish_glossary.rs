@@ -17,7 +17,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use candidacy::protocol::glossary::mentions;
-use candidacy::protocol::{self, OutcomeTexts, Protocol, Text, Treatment};
+use candidacy::protocol::{self, Protocol, Text};
 
 /// One entry: the English words that call for it, the Spanish forms of its one rendering, and
 /// the Spanish variants that must not appear.
@@ -205,68 +205,20 @@ fn problems_in(pointer: &str, text: &Text) -> Vec<String> {
     problems
 }
 
-/// Every visitor-facing text, by JSON pointer, as `protocol/texts.rs` lists them.
+/// Every visitor-facing text, by JSON pointer (`protocol::all_texts`), a question's or rule's
+/// pointer naming its id, so that a failure reads without the file open.
 fn texts(protocol: &Protocol) -> Vec<(String, &Text)> {
-    let mut texts: Vec<(String, &Text)> = Vec::new();
-    fn treatment<'p>(texts: &mut Vec<(String, &'p Text)>, at: &str, treatment: &'p Treatment) {
-        texts.push((format!("{at}/treatment/name"), &treatment.name));
-        texts.push((format!("{at}/treatment/session"), &treatment.session));
-        texts.push((format!("{at}/treatment/timeline"), &treatment.timeline));
-        texts.push((format!("{at}/treatment/maintenance"), &treatment.maintenance));
-        texts.extend(treatment.also_ask_about.iter().map(|t| (format!("{at}/treatment/also_ask_about"), t)));
-    }
-    fn outcomes<'p>(texts: &mut Vec<(String, &'p Text)>, at: &str, outcomes: &'p OutcomeTexts) {
-        for (name, outcome) in [
-            ("candidate", &outcomes.candidate),
-            ("postpone", &outcomes.postpone),
-            ("consult", &outcomes.consult),
-            ("not_candidate", &outcomes.not_candidate),
-        ] {
-            texts.push((format!("{at}/outcomes/{name}/headline"), &outcome.headline));
-            texts.push((format!("{at}/outcomes/{name}/body"), &outcome.body));
-        }
-    }
-    treatment(&mut texts, "", &protocol.treatment);
-    texts.push(("/disclaimer".into(), &protocol.disclaimer));
-    outcomes(&mut texts, "", &protocol.outcomes);
-    texts.extend(protocol.preparation.iter().enumerate().map(|(i, t)| (format!("/preparation/{i}"), t)));
-    texts.extend(protocol.aftercare.iter().enumerate().map(|(i, t)| (format!("/aftercare/{i}"), t)));
-    for (i, option) in protocol.treatments.iter().enumerate() {
-        let at = format!("/treatments/{i}");
-        treatment(&mut texts, &at, &option.treatment);
-        if let Some(own) = &option.outcomes {
-            outcomes(&mut texts, &at, own);
-        }
-        texts.extend(option.preparation.iter().enumerate().map(|(j, t)| (format!("{at}/preparation/{j}"), t)));
-        texts.extend(option.aftercare.iter().enumerate().map(|(j, t)| (format!("{at}/aftercare/{j}"), t)));
-    }
-    for (i, question) in protocol.questions.iter().enumerate() {
-        let at = format!("/questions/{i} ({})", question.id);
-        texts.push((format!("{at}/prompt"), &question.prompt));
-        let optional = [
-            ("help", &question.help),
-            ("error", &question.error),
-            ("yes_label", &question.yes_label),
-            ("no_label", &question.no_label),
-            ("unit", &question.unit),
-        ];
-        texts.extend(optional.into_iter().filter_map(|(field, t)| Some((format!("{at}/{field}"), t.as_ref()?))));
-        for (o, option) in question.options.iter().enumerate() {
-            texts.push((format!("{at}/options/{o}/label"), &option.label));
-            texts.extend(option.hint.iter().map(|t| (format!("{at}/options/{o}/hint"), t)));
-        }
-    }
-    for (i, rule) in protocol.rules.iter().enumerate() {
-        let at = format!("/rules/{i} ({})", rule.id);
-        texts.push((format!("{at}/reason"), &rule.reason));
-        texts.extend(rule.come_back.iter().map(|t| (format!("{at}/come_back"), t)));
-        texts.extend(rule.instead.iter().map(|t| (format!("{at}/instead"), t)));
-        texts.extend(rule.red_flag.iter().map(|t| (format!("{at}/red_flag"), t)));
-    }
-    texts.extend(protocol.plans.iter().enumerate().map(|(i, plan)| (format!("/plans/{i}/label"), &plan.label)));
-    for (i, entry) in protocol.glossary.iter().enumerate() {
-        texts.push((format!("/glossary/{i}/term"), &entry.term));
-        texts.push((format!("/glossary/{i}/explanation"), &entry.explanation));
-    }
-    texts
+    let named = |pointer: String| {
+        let mut segments = pointer.splitn(4, '/').skip(1);
+        let (kind, index) =
+            (segments.next().unwrap_or_default(), segments.next().and_then(|i| i.parse::<usize>().ok()));
+        let id = match (kind, index) {
+            ("questions", Some(i)) => &protocol.questions[i].id,
+            ("rules", Some(i)) => &protocol.rules[i].id,
+            _ => return pointer,
+        };
+        let prefix = format!("/{kind}/{}", index.unwrap());
+        pointer.replacen(&prefix, &format!("{prefix} ({id})"), 1)
+    };
+    protocol::all_texts(protocol).into_iter().map(|(pointer, text)| (named(pointer), text)).collect()
 }

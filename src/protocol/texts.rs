@@ -49,7 +49,9 @@ fn outcome_texts<'p>(texts: &mut Vec<(String, &'p Text)>, at: &str, outcomes: &'
     }
 }
 
-pub(crate) fn all_texts(protocol: &Protocol) -> Vec<(String, &Text)> {
+/// Every visitor-facing text of `protocol`, by JSON pointer, in file order: what validation, the
+/// glossary and parameters read, and what the readability and Spanish glossary tests hold to account.
+pub fn all_texts(protocol: &Protocol) -> Vec<(String, &Text)> {
     let mut texts: Vec<(String, &Text)> = Vec::new();
     treatment_texts(&mut texts, "", &protocol.treatment);
     texts.push(("/disclaimer".into(), &protocol.disclaimer));
