@@ -255,7 +255,7 @@ fn cli_names_the_missing_item_its_treatment_and_source() {
         run.stdout.contains("error: treatment `microneedling` must screen `pregnancy` (pregnant or breastfeeding; at least postpone), but no question screens it"),
         "{run}"
     );
-    assert!(run.stdout.contains("source: "), "{run}");
+    assert!(run.stdout.contains("sources: `skinpen_labeling`: SkinPen Precision System labeling"), "{run}");
     let run = candidacy(&["verify", &file]);
     run.assert_code(1);
     assert!(run.stdout.contains("must screen `pregnancy`"), "{run}");
