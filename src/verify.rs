@@ -8,6 +8,7 @@
 mod classes;
 mod early_end;
 mod explore;
+pub(crate) mod layer;
 mod monotone;
 pub mod profile;
 pub(crate) mod step;

@@ -5,14 +5,13 @@
 //! logic or cited periods changed, and unchanged rules that fire on one side only (because a
 //! question is asked, or the quiz ends, on one side only). Paths are counted per node, never walked.
 
-use std::collections::HashMap;
-
 use super::align::Layer;
 use super::{ChangedClass, Example, PlanShown};
 use crate::answers::Value;
 use crate::protocol::{Outcome, RuleIdx, Span, ValidProtocol};
+use crate::verify::layer::NextLayer;
 use crate::verify::step::{Fired, Steps};
-use crate::verify::{ExploreError, State, MAX_STATES_PER_LAYER};
+use crate::verify::{ExploreError, State};
 
 /// How a rule id relates the two protocols.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,9 +79,7 @@ pub(super) fn explore(
         };
         answers.sort_by_key(|&(value, _)| model.risk(value));
 
-        let mut next: Vec<(Pair, u128)> = Vec::new();
-        let mut next_parents: Vec<Parent> = Vec::new();
-        let mut index: HashMap<Pair, usize> = HashMap::new();
+        let mut next: NextLayer<Pair, Parent> = NextLayer::new();
         for (node, (pair, paths)) in layer.iter().enumerate() {
             let old_asks = old_step.as_ref().is_some_and(|s| s.asks(&pair.old));
             let new_asks = new_step.as_ref().is_some_and(|s| s.asks(&pair.new));
@@ -113,19 +110,10 @@ pub(super) fn explore(
                         }
                     }
                 }
-                let n = paths.saturating_mul(count);
-                let target = *index.entry(next_pair).or_insert_with_key(|p| {
-                    next.push((p.clone(), 0));
-                    next_parents.push((node, old_value, new_value));
-                    next.len() - 1
-                });
-                next[target].1 = next[target].1.saturating_add(n);
+                next.add(next_pair, paths.saturating_mul(count), (node, old_value, new_value));
             }
         }
-        if next.len() > MAX_STATES_PER_LAYER {
-            let question = aligned.old.or(aligned.new).unwrap_or(depth);
-            return Err(ExploreError::TooManyStates { question, states: next.len() });
-        }
+        let (next, next_parents) = next.finish(aligned.old.or(aligned.new).unwrap_or(depth))?;
         states += next.len();
         layer = next;
         parents.push(next_parents);

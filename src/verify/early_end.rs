@@ -7,10 +7,11 @@
 //! Until a rule ends the quiz the two are one path; after, the ended path only skips while the
 //! continuation takes every answer class. Pairs are counted like paths.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::classes::Classes;
-use super::explore::{ExploreError, State, MAX_STATES_PER_LAYER};
+use super::explore::{ExploreError, State};
+use super::layer::NextLayer;
 use super::monotone::PathPair;
 use super::step::{Fired, Step, Steps};
 use crate::answers::Value;
@@ -69,17 +70,8 @@ pub fn hidden_by_early_ends(
         let mut sorted = question_classes.clone();
         sorted.classes.sort_by_key(|&(value, _)| question_model.risk(value));
         let question_classes = &sorted;
-        let mut next: Vec<(Pair, u128)> = Vec::new();
-        let mut next_parents: Vec<Parent> = Vec::new();
-        let mut index: HashMap<Pair, usize> = HashMap::new();
-        let mut add = |pair: Pair, paths: u128, parent: Parent| {
-            let target = *index.entry(pair).or_insert_with_key(|pair| {
-                next.push((pair.clone(), 0));
-                next_parents.push(parent);
-                next.len() - 1
-            });
-            next[target].1 = next[target].1.saturating_add(paths);
-        };
+        let mut next: NextLayer<Pair, Parent> = NextLayer::new();
+        let mut add = |pair: Pair, paths: u128, parent: Parent| next.add(pair, paths, parent);
         for (node, (pair, paths)) in layer.iter().enumerate() {
             match pair {
                 Pair::Same(state) => {
@@ -128,9 +120,7 @@ pub fn hidden_by_early_ends(
                 }
             }
         }
-        if next.len() > MAX_STATES_PER_LAYER {
-            return Err(ExploreError::TooManyStates { question, states: next.len() });
-        }
+        let (next, next_parents) = next.finish(question)?;
         states += next.len();
         layer = next;
         parents.push(next_parents);

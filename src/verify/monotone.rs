@@ -10,10 +10,11 @@
 //! (pregnancy ends the quiz before a bleeding disorder is asked). That is a *masking*: reported as
 //! a warning naming the rule that ended the quiz and the rule it masked, not as a violation.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::classes::Classes;
-use super::explore::{ExploreError, State, MAX_STATES_PER_LAYER};
+use super::explore::{ExploreError, State};
+use super::layer::NextLayer;
 use super::step::{Fired, Step, Steps};
 use crate::answers::Value;
 use crate::protocol::{Effect, Outcome, QuestionIdx, QuestionModel, RuleIdx, ValidProtocol};
@@ -85,17 +86,8 @@ pub fn monotonicity(protocol: &ValidProtocol, classes: &[Classes]) -> Result<Mon
     for (question, question_classes) in classes.iter().enumerate() {
         let step = steps.at(protocol, question);
         let question_model = &model.questions[question];
-        let mut next: Vec<(Pair, u128)> = Vec::new();
-        let mut next_parents: Vec<Parent> = Vec::new();
-        let mut index: HashMap<Pair, usize> = HashMap::new();
-        let mut add = |pair: Pair, paths: u128, parent: Parent| {
-            let target = *index.entry(pair).or_insert_with_key(|pair| {
-                next.push((pair.clone(), 0));
-                next_parents.push(parent);
-                next.len() - 1
-            });
-            next[target].1 = next[target].1.saturating_add(paths);
-        };
+        let mut next: NextLayer<Pair, Parent> = NextLayer::new();
+        let mut add = |pair: Pair, paths: u128, parent: Parent| next.add(pair, paths, parent);
         // Safest answers first: the first path to reach a pair is the one remembered, so examples
         // read "no other finding" wherever an answer does not matter.
         let mut answers = question_classes.classes.clone();
@@ -137,9 +129,7 @@ pub fn monotonicity(protocol: &ValidProtocol, classes: &[Classes]) -> Result<Mon
                 }
             }
         }
-        if next.len() > MAX_STATES_PER_LAYER {
-            return Err(ExploreError::TooManyStates { question, states: next.len() });
-        }
+        let (next, next_parents) = next.finish(question)?;
         states += next.len();
         layer = next;
         parents.push(next_parents);

@@ -7,10 +7,11 @@
 //! (a path whose outcome passed `candidate` never returns to it; an owed outcome once reached
 //! stays reached), so paths merge as much as in the diagram itself.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::classes::{Classes, Distinctions};
-use super::explore::{ExploreError, State, MAX_STATES_PER_LAYER};
+use super::explore::{ExploreError, State};
+use super::layer::NextLayer;
 use super::step::Steps;
 use super::Counterexample;
 use crate::answers::Value;
@@ -163,9 +164,7 @@ pub fn prove(protocol: &ValidProtocol, profile: &Profile) -> Result<ProfileProof
     for question in 0..n {
         let step = steps.at(protocol, question);
         let question_model = &model.questions[question];
-        let mut next: Vec<(Node, u128)> = Vec::new();
-        let mut next_parents = Vec::new();
-        let mut index: HashMap<Node, usize> = HashMap::new();
+        let mut next: NextLayer<Node, (usize, Option<Value>)> = NextLayer::new();
         for (from, (node, paths)) in layer.iter().enumerate() {
             let answers: Vec<(Option<Value>, u128)> = if step.asks(&node.state) {
                 classes[question].classes.iter().map(|&(value, count)| (Some(value), count)).collect()
@@ -186,18 +185,10 @@ pub fn prove(protocol: &ValidProtocol, profile: &Profile) -> Result<ProfileProof
                         (screen, Bearing::Out) => after.cleared |= screen.bit,
                     }
                 }
-                let after = normalize(after);
-                let target = *index.entry(after).or_insert_with_key(|after| {
-                    next.push((after.clone(), 0));
-                    next_parents.push((from, value));
-                    next.len() - 1
-                });
-                next[target].1 = next[target].1.saturating_add(paths.saturating_mul(count));
+                next.add(normalize(after), paths.saturating_mul(count), (from, value));
             }
         }
-        if next.len() > MAX_STATES_PER_LAYER {
-            return Err(ExploreError::TooManyStates { question, states: next.len() });
-        }
+        let (next, next_parents) = next.finish(question)?;
         states += next.len();
         layer = next;
         parents.push(next_parents);
