@@ -12,8 +12,14 @@ use candidacy::verify::profile::prove;
 use common::cli::candidacy;
 use serde_json::{json, Value};
 
-const SHIPPED: [&str; 3] =
-    ["static/protocols/microneedling.json", "static/protocols/chemical-peel.json", "static/protocols/resurfacing.json"];
+const DEFAULT: &str = "static/protocols/microneedling.json";
+
+/// Every shipped protocol's path from the repository's root.
+fn shipped() -> Vec<String> {
+    let shipped = common::shipped_protocols();
+    assert_eq!(shipped.len(), 3, "every shipped protocol: {shipped:?}");
+    shipped.into_iter().map(|name| format!("static/protocols/{name}")).collect()
+}
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).expect("a shipped file")
@@ -144,7 +150,7 @@ fn the_shipped_profiles_load_and_every_file_of_profiles_is_built_in() {
 #[test]
 fn every_shipped_protocol_screens_its_profiles_and_proves_them() {
     let profiles = profiles();
-    for path in SHIPPED {
+    for path in &shipped() {
         let json: Value = serde_json::from_str(&read(path)).unwrap();
         let protocol = checked(path, &json).unwrap_or_else(|errors| panic!("{path}: {errors:#?}"));
         for treatment in treatments(&protocol) {
@@ -158,7 +164,7 @@ fn every_shipped_protocol_screens_its_profiles_and_proves_them() {
 
 #[test]
 fn removing_any_profile_items_question_fails_check_naming_the_item() {
-    for path in SHIPPED {
+    for path in &shipped() {
         let json: Value = serde_json::from_str(&read(path)).unwrap();
         let protocol = checked(path, &json).unwrap();
         let mut tried = 0;
@@ -185,7 +191,7 @@ fn removing_any_profile_items_question_fails_check_naming_the_item() {
 #[test]
 fn removing_only_the_rules_of_any_profile_item_fails_the_proof_naming_the_item() {
     let profiles = profiles();
-    for path in SHIPPED {
+    for path in &shipped() {
         let json: Value = serde_json::from_str(&read(path)).unwrap();
         let protocol = checked(path, &json).unwrap();
         let mut proven = 0;
@@ -220,7 +226,7 @@ fn removing_only_the_rules_of_any_profile_item_fails_the_proof_naming_the_item()
 
 #[test]
 fn an_early_end_that_hides_a_stronger_outcome_fails_verify() {
-    let mut json: Value = serde_json::from_str(&read(SHIPPED[0])).unwrap();
+    let mut json: Value = serde_json::from_str(&read(DEFAULT)).unwrap();
     let rules = json["rules"].as_array_mut().unwrap();
     let pregnancy = rules.iter_mut().find(|rule| rule["id"] == "pregnant_or_breastfeeding").unwrap();
     pregnancy["ends_quiz"] = json!(true);
@@ -244,7 +250,7 @@ fn an_early_end_that_hides_a_stronger_outcome_fails_verify() {
 
 #[test]
 fn cli_names_the_missing_item_its_treatment_and_source() {
-    let json: Value = serde_json::from_str(&read(SHIPPED[0])).unwrap();
+    let json: Value = serde_json::from_str(&read(DEFAULT)).unwrap();
     let mutant = without_question(&json, "pregnant_or_breastfeeding");
     let file = temp_file("no-pregnancy.json", &mutant.to_string());
 
@@ -263,7 +269,7 @@ fn cli_names_the_missing_item_its_treatment_and_source() {
 
 #[test]
 fn a_missing_profile_needs_no_profile_and_is_then_a_warning() {
-    let mut json: Value = serde_json::from_str(&read(SHIPPED[0])).unwrap();
+    let mut json: Value = serde_json::from_str(&read(DEFAULT)).unwrap();
     json["id"] = json!("glow_needling");
     let file = temp_file("renamed.json", &json.to_string());
 
@@ -282,7 +288,7 @@ fn a_missing_profile_needs_no_profile_and_is_then_a_warning() {
 
 #[test]
 fn an_unknown_item_in_screens_exits_2_with_its_line_and_a_did_you_mean() {
-    let mut json: Value = serde_json::from_str(&read(SHIPPED[0])).unwrap();
+    let mut json: Value = serde_json::from_str(&read(DEFAULT)).unwrap();
     let question = (json["questions"].as_array_mut().unwrap().iter_mut())
         .find(|q| q["id"] == "pregnant_or_breastfeeding")
         .unwrap();
@@ -304,7 +310,7 @@ fn an_unknown_item_in_screens_exits_2_with_its_line_and_a_did_you_mean() {
 
 #[test]
 fn screens_on_a_question_that_cannot_rule_out_exits_2() {
-    let mut json: Value = serde_json::from_str(&read(SHIPPED[0])).unwrap();
+    let mut json: Value = serde_json::from_str(&read(DEFAULT)).unwrap();
     let question = json["questions"].as_array_mut().unwrap().iter_mut().find(|q| q["id"] == "treatment_area").unwrap();
     question["screens"] = json!(["radiation"]);
     let file = temp_file("cannot-rule-out.json", &serde_json::to_string_pretty(&json).unwrap());
@@ -326,7 +332,7 @@ fn two_profiles_for_one_treatment_exit_2_naming_both_files() {
     std::fs::write(format!("{dir}/a.json"), &microneedling).unwrap();
     std::fs::write(format!("{dir}/b.json"), &microneedling).unwrap();
 
-    let run = candidacy(&["check", SHIPPED[0], "--profiles", &dir]);
+    let run = candidacy(&["check", DEFAULT, "--profiles", &dir]);
 
     run.assert_code(2);
     assert!(run.stdout.contains("error: a second profile for treatment `microneedling` (the first is "), "{run}");

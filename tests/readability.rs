@@ -39,6 +39,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use candidacy::protocol::{self, Protocol};
 
 /// The limit for what a rule tells the visitor about themselves.
@@ -68,14 +70,7 @@ fn resurfacing_reads_at_grade_8_or_below() {
 
 #[test]
 fn every_shipped_protocol_is_read_by_this_test() {
-    let dir = format!("{}/static/protocols", env!("CARGO_MANIFEST_DIR"));
-    let mut shipped: Vec<String> = std::fs::read_dir(&dir)
-        .expect("static/protocols is readable")
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".json"))
-        .collect();
-    shipped.sort();
-    assert_eq!(shipped, PROTOCOLS, "a protocol was added or renamed: give it a test above");
+    assert_eq!(common::shipped_protocols(), PROTOCOLS, "a protocol was added or renamed: give it a test above");
 }
 
 const PROTOCOLS: [&str; 3] = ["chemical-peel.json", "microneedling.json", "resurfacing.json"];

@@ -16,6 +16,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use candidacy::protocol::glossary::mentions;
 use candidacy::protocol::{self, Protocol, Text};
 
@@ -123,14 +125,8 @@ fn resurfacing_uses_the_spanish_glossary() {
 
 #[test]
 fn every_shipped_protocol_is_read_by_this_test() {
-    let dir = format!("{}/static/protocols", env!("CARGO_MANIFEST_DIR"));
-    let mut shipped: Vec<String> = std::fs::read_dir(&dir)
-        .expect("static/protocols is readable")
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".json"))
-        .collect();
-    shipped.sort();
-    assert_eq!(shipped, ["chemical-peel.json", "microneedling.json", "resurfacing.json"], "give it a test above");
+    let expected = ["chemical-peel.json", "microneedling.json", "resurfacing.json"];
+    assert_eq!(common::shipped_protocols(), expected, "give it a test above");
 }
 
 #[test]

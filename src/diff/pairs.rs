@@ -70,14 +70,12 @@ pub(super) fn explore(
     for (depth, aligned) in layers.iter().enumerate() {
         let old_step = aligned.old.map(|q| old_steps.at(old, q));
         let new_step = aligned.new.map(|q| new_steps.at(new, q));
-        // Safest answers first, so that examples read "no other finding" where an answer does not matter.
-        let mut answers = aligned.classes.classes.clone();
         let model = match (aligned.old, aligned.new) {
             (Some(q), _) => &old.model.questions[q],
             (None, Some(q)) => &new.model.questions[q],
             (None, None) => unreachable!("a layer has a question of one side at least"),
         };
-        answers.sort_by_key(|&(value, _)| model.risk(value));
+        let answers = aligned.classes.safest_first(model);
 
         let mut next: NextLayer<Pair, Parent> = NextLayer::new();
         for (node, (pair, paths)) in layer.iter().enumerate() {

@@ -5,7 +5,7 @@
 
 use crate::answers::{OptionSet, Value, YesNo};
 use crate::protocol::condition::Test;
-use crate::protocol::{QuestionIdx, QuestionKind, ValidProtocol};
+use crate::protocol::{QuestionIdx, QuestionKind, QuestionModel, ValidProtocol};
 
 /// Multiple choice questions whose options fall into more groups than this are refused: the
 /// number of classes doubles with each group.
@@ -78,6 +78,15 @@ impl Distinctions {
 }
 
 impl Classes {
+    /// The classes, safest answers first (by [`QuestionModel::risk`]): explorations that remember
+    /// the first path to reach a state then print examples that read "no other finding"
+    /// wherever an answer does not matter.
+    pub fn safest_first(&self, question: &QuestionModel) -> Vec<(Value, u128)> {
+        let mut answers = self.classes.clone();
+        answers.sort_by_key(|&(value, _)| question.risk(value));
+        answers
+    }
+
     pub fn of(protocol: &ValidProtocol, question: QuestionIdx) -> Result<Classes, TooManyClasses> {
         let distinctions = Distinctions::of(protocol, question);
         Classes::refining(protocol, question, &distinctions)

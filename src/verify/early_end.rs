@@ -64,18 +64,13 @@ pub fn hidden_by_early_ends(
     let mut states = 1;
     for (question, question_classes) in classes.iter().enumerate() {
         let step = steps.at(protocol, question);
-        // Safest answers first: the first path to reach a pair is the one remembered, so examples
-        // read "no other finding" wherever an answer does not matter.
-        let question_model = &protocol.model.questions[question];
-        let mut sorted = question_classes.clone();
-        sorted.classes.sort_by_key(|&(value, _)| question_model.risk(value));
-        let question_classes = &sorted;
+        let answers_safest_first = question_classes.safest_first(&protocol.model.questions[question]);
         let mut next: NextLayer<Pair, Parent> = NextLayer::new();
         let mut add = |pair: Pair, paths: u128, parent: Parent| next.add(pair, paths, parent);
         for (node, (pair, paths)) in layer.iter().enumerate() {
             match pair {
                 Pair::Same(state) => {
-                    let answers = answers(&step, state, question_classes);
+                    let answers = answers(&step, state, &answers_safest_first);
                     for (value, count) in answers {
                         let mut ending = None;
                         let after = strip(step.advance(state, value, &mut |fired| {
@@ -99,7 +94,7 @@ pub fn hidden_by_early_ends(
                 Pair::Ended(ended) => {
                     let mut walked_fired = Vec::new();
                     let walked = strip(step.advance(&ended.walked, None, &mut |fired| walked_fired.push(fired)));
-                    for (value, count) in answers(&step, &ended.continued, question_classes) {
+                    for (value, count) in answers(&step, &ended.continued, &answers_safest_first) {
                         let mut next_pair = Ended { walked: walked.clone(), ..ended.clone() };
                         let continued = step.advance(&ended.continued, value, &mut |fired| {
                             let Fired::Rule(rule) = fired else { return };
@@ -148,9 +143,9 @@ pub fn hidden_by_early_ends(
     Ok((hidden.into_values().collect(), states))
 }
 
-fn answers(step: &Step, state: &State, classes: &Classes) -> Vec<(Option<Value>, u128)> {
+fn answers(step: &Step, state: &State, classes: &[(Value, u128)]) -> Vec<(Option<Value>, u128)> {
     if step.asks(state) {
-        classes.classes.iter().map(|&(value, count)| (Some(value), count)).collect()
+        classes.iter().map(|&(value, count)| (Some(value), count)).collect()
     } else {
         vec![(None, 1)]
     }

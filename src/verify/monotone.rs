@@ -88,11 +88,7 @@ pub fn monotonicity(protocol: &ValidProtocol, classes: &[Classes]) -> Result<Mon
         let question_model = &model.questions[question];
         let mut next: NextLayer<Pair, Parent> = NextLayer::new();
         let mut add = |pair: Pair, paths: u128, parent: Parent| next.add(pair, paths, parent);
-        // Safest answers first: the first path to reach a pair is the one remembered, so examples
-        // read "no other finding" wherever an answer does not matter.
-        let mut answers = question_classes.classes.clone();
-        answers.sort_by_key(|&(value, _)| question_model.risk(value));
-        let answers = &answers;
+        let answers = &question_classes.safest_first(question_model);
         for (node, (pair, paths)) in layer.iter().enumerate() {
             match pair {
                 Pair::Same(state) if step.asks(state) => {

@@ -24,6 +24,19 @@ pub fn default_json() -> serde_json::Value {
     serde_json::from_str(candidacy::DEFAULT_PROTOCOL).unwrap()
 }
 
+/// The file names in `static/protocols/`, sorted: every shipped protocol, so that a test over
+/// "every shipped protocol" notices one added or renamed.
+pub fn shipped_protocols() -> Vec<String> {
+    let dir = format!("{}/static/protocols", env!("CARGO_MANIFEST_DIR"));
+    let mut shipped: Vec<String> = std::fs::read_dir(&dir)
+        .expect("static/protocols is readable")
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".json"))
+        .collect();
+    shipped.sort();
+    shipped
+}
+
 /// Answers from `(question, value)` pairs, as a verifier counterexample lists them.
 pub fn answers_of(protocol: &ValidProtocol, path: &[(QuestionIdx, Value)]) -> Answers {
     let mut answers = Answers::new(protocol.questions().len());
