@@ -1,6 +1,7 @@
 //! The `candidacy` command line: argument parsing and the subcommands. The only module that
 //! prints; `main` only calls [`run`] and exits with its code.
 
+mod build;
 mod check;
 mod diff;
 mod evaluate;
@@ -40,6 +41,20 @@ pub enum Command {
     Verify {
         /// The protocol file (JSON), or `-` for standard input.
         file: PathBuf,
+        #[command(flatten)]
+        profiles: ProfileArgs,
+    },
+    /// Check and verify a protocol, and only if both pass, write the compiled file the widget runs.
+    ///
+    /// Writes OUT (`<name>.protocol.bin`: the protocol with its English texts, its fingerprint and
+    /// the proof's version) and, beside it, `<name>.<locale>.texts.bin` for each other language.
+    /// Nothing is written when check or verify fails; their diagnostics are printed as they print them.
+    Build {
+        /// The protocol file (JSON), or `-` for standard input.
+        file: PathBuf,
+        /// The compiled protocol to write, named `<name>.protocol.bin`.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
         #[command(flatten)]
         profiles: ProfileArgs,
     },
@@ -177,6 +192,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<ExitCode> {
     match args.command {
         Command::Check { file, profiles } => check::run(&file, &profiles, out),
         Command::Verify { file, profiles } => verify::run(&file, &profiles, out),
+        Command::Build { file, output, profiles } => build::run(&file, &output, &profiles, out),
         Command::Profiles { profiles, json } => profiles::run(profiles.as_deref(), json, out),
         Command::Evaluate { file, answers, locale, fhir } => evaluate::run(&file, &answers, &locale, fhir, out),
         Command::ExportFhir { file, locale } => export_fhir::run(&file, &locale, out),

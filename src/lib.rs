@@ -1,31 +1,17 @@
-//! Candidacy: an embeddable treatment-candidacy quiz for aesthetic clinics.
+//! Candidacy: an embeddable treatment-candidacy quiz for aesthetic clinics, with a protocol
+//! verifier. This package is the `candidacy` CLI ([`cli`]); it re-exports the crates it is thin
+//! over, so that the integration tests in `tests/` name one path:
+//! - `candidacy-core`: the runtime (protocol model, [`engine`], [`flow`], [`messages`], [`report`],
+//!   [`compiled`] protocols);
+//! - `candidacy-embed`: what the widget exchanges with a page ([`config`], [`host_events`],
+//!   [`lead`], [`session`]);
+//! - `candidacy-authoring`: protocol files ([`protocol`]), [`check`], [`verify`], [`profile`],
+//!   [`diff`], [`fhir`], [`build`].
 //!
-//! A tour in five lines:
-//! - [`protocol`] reads a clinic's screening logic (JSON) into a validated [`protocol::ValidProtocol`];
-//! - [`engine`] walks a visitor's [`answers`] to the next question or a [`engine::Recommendation`];
-//! - [`verify`] explores every answer path symbolically and proves the safety properties;
-//! - [`check`] combines validation with the paths-based checks (unreachable questions, dead rules);
-//! - the `candidacy` binary ([`cli`]) prints all of that for people; the widget renders it in a browser.
+//! The widget (`crates/widget`) depends on core and embed only (`tests/crate_boundaries.rs`).
 
-pub mod answers;
-pub mod attribution;
-pub mod check;
-#[cfg(not(target_arch = "wasm32"))]
+pub use candidacy_authoring::{build, check, diff, fhir, profile, protocol, verify, DEFAULT_PROTOCOL};
+pub use candidacy_core::{answers, compiled, engine, flow, messages, report};
+pub use candidacy_embed::{answers_json, attribution, config, host_events, lead, prefill, session};
+
 pub mod cli;
-pub mod config;
-pub mod diff;
-pub mod engine;
-pub mod fhir;
-pub mod flow;
-pub mod host_events;
-pub mod lead;
-pub mod messages;
-pub mod profile;
-pub mod protocol;
-pub mod report;
-pub mod verify;
-#[cfg(all(target_arch = "wasm32", feature = "widget"))]
-pub mod widget;
-
-/// The default microneedling protocol, built into the widget and the CLI.
-pub const DEFAULT_PROTOCOL: &str = include_str!("../static/protocols/microneedling.json");

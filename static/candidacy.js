@@ -22,6 +22,11 @@ function releaseFile(url) {
   return url;
 }
 
+/// The release's `protocols/` folder, where the built-in protocol's other languages are.
+function protocolsFolder() {
+  return releaseFile(new URL("./protocols/", import.meta.url)).href;
+}
+
 /// Why the clinic's contact details are shown (the `cause` of `candidacy:fallback`).
 class LoadFailure extends Error {
   constructor(cause, message) {
@@ -497,7 +502,7 @@ class CandidacyQuizElement extends HTMLElement {
         if (crashed) throw new LoadFailure("crash", crashed);
         const [glue] = await Promise.all([loadWidget(), styled]);
         if (generation !== this.#generation || !this.isConnected) return;
-        this.#mounted = glue.mount(this, root, instanceName(this), endFirstScreen());
+        this.#mounted = glue.mount(this, root, instanceName(this), endFirstScreen(), protocolsFolder());
       } catch (error) {
         const cause = error instanceof LoadFailure ? error.cause : "crash";
         console.error(`candidacy: the widget could not load (${cause}: ${error.message ?? error}); showing the clinic's contact details instead`);

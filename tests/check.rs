@@ -2,8 +2,6 @@
 //! where we can offer one, a help line. Each fixture in `tests/protocols/invalid/` has its expected
 //! report beside it; refresh them with `UPDATE_EXPECT=1 cargo test --test check`.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 use expect_test::{expect_file, ExpectFile};
 
 fn check_fixture(name: &str, expected: ExpectFile) {

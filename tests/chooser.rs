@@ -2,11 +2,10 @@
 //! recommended and verified as the protocol it amounts to; the visitor is recommended the
 //! treatment(s) with the best outcome.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 mod common;
 
 use candidacy::answers::Answers;
+use candidacy::answers_json::{AnswerValueJson, AnswersJson};
 use candidacy::engine;
 use candidacy::protocol::{load, Outcome, Question, QuestionKind, ValidProtocol};
 use serde_json::json;

@@ -1,13 +1,9 @@
 //! The `candidacy` binary end to end: `check`, `verify`, `evaluate`, `table`, `export-fhir`, `schema` and `--help`,
 //! run as a user runs them, with their exit codes and what they print (`preview`: `tests/preview.rs`).
 
-#![cfg(not(target_arch = "wasm32"))]
-
 mod common;
 
-use std::path::PathBuf;
-
-use common::cli::{candidacy, candidacy_with_stdin, Run};
+use common::cli::{candidacy, candidacy_with_stdin, Run, TempDir};
 use serde_json::{json, Value};
 
 const DEFAULT: &str = "static/protocols/microneedling.json";
@@ -871,35 +867,6 @@ fn evaluate(answers: &Value) -> Run {
     let dir = TempDir::new("evaluate");
     let file = dir.write("answers.json", &serde_json::to_string_pretty(answers).unwrap());
     candidacy(&["evaluate", DEFAULT, "--answers", file.to_str().unwrap()])
-}
-
-/// A fresh directory under the system's temp dir, named with the process id; removed on drop.
-struct TempDir {
-    path: PathBuf,
-}
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        use std::sync::atomic::{AtomicUsize, Ordering};
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let unique = NEXT.fetch_add(1, Ordering::Relaxed);
-        let path = std::env::temp_dir().join(format!("candidacy-cli-{}-{unique}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).expect("the temp dir is created");
-        TempDir { path }
-    }
-
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let file = self.path.join(name);
-        std::fs::write(&file, text).expect("the temp file is written");
-        file
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.path);
-    }
 }
 
 /// A visitor for whom no rule fires: fine lines on the neck, 35, every screening answer harmless.

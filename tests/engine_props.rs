@@ -2,8 +2,6 @@
 //! with what the verifier's diagram records, path by path and in its counts; and no input makes
 //! loading, checking, verifying or the engine panic.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 mod common;
 
 use std::collections::BTreeSet;

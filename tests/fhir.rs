@@ -2,8 +2,6 @@
 //! `QuestionnaireResponse`; the `Questionnaire` enables exactly the questions the engine asks, on
 //! every path; and both resources are valid against the official R4 JSON Schema.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 mod common;
 #[path = "fhir/enablement.rs"]
 mod enablement;
@@ -11,6 +9,7 @@ mod enablement;
 use std::collections::BTreeSet;
 
 use candidacy::answers::{Answers, OptionSet, Value, YesNo};
+use candidacy::answers_json::AnswersJson;
 use candidacy::engine::{self, Walk};
 use candidacy::fhir;
 use candidacy::protocol::{Outcome, QuestionIdx, QuestionKind, ValidProtocol};

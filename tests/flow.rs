@@ -1,11 +1,10 @@
 //! The quiz's state machine (what the widget's reducer runs): every action and transition.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 mod common;
 
 use candidacy::answers::{OptionSet, Value, YesNo};
-use candidacy::flow::{reduce, Action, Draft, Flow, RestoreError, Screen};
+use candidacy::flow::{reduce, Action, Draft, Flow, Screen};
+use candidacy::session::{RestoreError, SavedFlow};
 use common::default_protocol;
 use common::quiz::{answer, answer_all_safely, option, q, run, safe_draft};
 
@@ -219,7 +218,7 @@ fn prefill_sets_concerns_shown_selected_and_ignores_screening_answers() {
         "no_such_question": 1,
         "treatment_area": "not a list"
     });
-    let (answers, warnings) = candidacy::flow::prefill(&protocol, json.as_object().unwrap());
+    let (answers, warnings) = candidacy::prefill::prefill(&protocol, json.as_object().unwrap());
     let acne_scars = OptionSet::single(option(&protocol, "concerns", "acne_scars"));
     assert_eq!(answers.get(q(&protocol, "concerns")), Some(Value::Options(acne_scars)));
     assert_eq!(
@@ -244,7 +243,7 @@ fn prefill_sets_concerns_shown_selected_and_ignores_screening_answers() {
 #[test]
 fn url_parameters_prefill_concerns_only() {
     let protocol = default_protocol();
-    let from_url = candidacy::flow::prefill_from_url(
+    let from_url = candidacy::prefill::prefill_from_url(
         &protocol,
         [
             ("utm_source", "google"),
@@ -257,7 +256,7 @@ fn url_parameters_prefill_concerns_only() {
         serde_json::Value::Object(from_url.clone()),
         serde_json::json!({"concerns": ["acne_scars", "fine_lines"], "pregnant_or_breastfeeding": false, "age": 34})
     );
-    let (answers, warnings) = candidacy::flow::prefill(&protocol, &from_url);
+    let (answers, warnings) = candidacy::prefill::prefill(&protocol, &from_url);
     let chosen: OptionSet =
         ["acne_scars", "fine_lines"].into_iter().map(|id| option(&protocol, "concerns", id)).collect();
     assert_eq!(answers.get(q(&protocol, "concerns")), Some(Value::Options(chosen)));

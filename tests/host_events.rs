@@ -1,8 +1,6 @@
 //! The events the host page hears, over whole quizzes of the default protocol: one start, a step
 //! per question shown, one complete per result; no answers unless the clinic opted in.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 mod common;
 
 use candidacy::answers::Answers;

@@ -9,11 +9,10 @@
 //! that is almost JSON, and protocols that are almost valid. `fuzz/` runs the same checks on
 //! libFuzzer's inputs for as long as one likes.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 mod common;
 
 use candidacy::answers::{Answers, OptionSet, Value, YesNo};
+use candidacy::answers_json::AnswersJson;
 use candidacy::check::{check, Checked};
 use candidacy::engine::{next_step, walk, Step};
 use candidacy::protocol::{Outcome, QuestionKind, ValidProtocol};

@@ -10,8 +10,6 @@
 //! paths, and asserts the exact counts. The mutants that stay safe for booking (a weaker block)
 //! are each rejected by the screening-profile proof instead.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 mod common;
 
 use candidacy::answers::Answers;

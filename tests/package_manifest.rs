@@ -2,8 +2,6 @@
 //! every attribute the widget reads (`config::ATTRIBUTES`) and the loader reads, every property
 //! and method of the loader, and every event. A new attribute cannot ship undocumented.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 use std::collections::BTreeSet;
 
 use candidacy::config::ATTRIBUTES;

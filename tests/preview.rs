@@ -4,8 +4,6 @@
 //! as a server on the open web would be (issue 19): traversal, malformed escapes, other host names,
 //! slow clients and garbage, each refused without stopping it.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpStream};
 use std::path::PathBuf;

@@ -1,8 +1,6 @@
 //! Screening profiles: the shipped ones load, every shipped protocol is held to them, and taking
 //! any profile item's question (or only its rules) out of any shipped protocol is caught.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 mod common;
 
 use candidacy::check::check_with;

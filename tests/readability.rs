@@ -37,8 +37,6 @@
 //! with its grade and words; `cargo test --test readability -- --nocapture` also prints each
 //! protocol's five hardest texts when they all pass.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 mod common;
 
 use candidacy::protocol::{self, Protocol};

@@ -1,8 +1,6 @@
 //! The committed JSON Schema matches the Rust types. Regenerate with
 //! `cargo run -- schema > static/protocol.schema.json`.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 #[test]
 fn committed_schema_is_up_to_date() {
     let committed = include_str!("../static/protocol.schema.json");

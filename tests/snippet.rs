@@ -2,8 +2,6 @@
 //! `candidacy/VERSION/candidacy.js` and `candidacy-frame.js` of known bytes), with its exit codes
 //! and what it prints; and the README's snippets, which must be what the command prints.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 mod common;
 
 use std::path::PathBuf;

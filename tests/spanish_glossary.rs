@@ -14,8 +14,6 @@
 //! On failure each protocol's test lists every offending text by JSON pointer with what it should
 //! say, so that the protocol's owner can fix them all at once.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 mod common;
 
 use candidacy::protocol::glossary::mentions;

@@ -1,8 +1,6 @@
 //! The verifier on the default protocol, on deliberately unsafe mutants of it, and its
 //! counterexamples replayed through the engine.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 mod common;
 
 use candidacy::engine::{next_step, Step};

@@ -1,6 +1,5 @@
-//! The `candidacy` command: parse, run, print, exit. Native only; the wasm32 build is the widget.
+//! The `candidacy` command: parse, run, print, exit.
 
-#[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     use clap::Parser;
     let args = candidacy::cli::Args::parse();
@@ -13,7 +12,3 @@ fn main() -> std::process::ExitCode {
         }
     }
 }
-
-/// Tests for wasm32 build every binary; there is no command line in a browser.
-#[cfg(target_arch = "wasm32")]
-fn main() {}

@@ -14,12 +14,17 @@ use crate::profile::Screening;
 /// profile file or a `screens` declaration is malformed.
 pub fn run(path: &Path, args: &ProfileArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let (name, text) = read_input(path)?;
+    run_on(&name, &text, args, out)
+}
+
+/// [`run`] on a protocol already read (`build` checks, then verifies, the text it read once).
+pub(super) fn run_on(name: &str, text: &str, args: &ProfileArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let Some(profiles) = load_profiles(args.profiles.as_deref(), out)? else {
         return Ok(ExitCode::from(EXIT_USAGE));
     };
     let screening = Screening { profiles: &profiles, no_profile: args.no_profile };
-    let checked = crate::check::check_with(&name, &text, Some(screening));
-    report(&name, &checked, out)?;
+    let checked = crate::check::check_with(name, text, Some(screening));
+    report(name, &checked, out)?;
     Ok(match (&checked.protocol, checked.malformed) {
         (Some(_), _) => ExitCode::SUCCESS,
         (None, true) => ExitCode::from(EXIT_USAGE),

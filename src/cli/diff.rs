@@ -11,6 +11,7 @@ use serde_json::json;
 
 use super::{load_or_report, thousands, words, EXIT_PROBLEMS};
 use crate::answers::Value;
+use crate::answers_json::AnswerValueJson;
 use crate::diff::{diff, ChangedClass, Changes, Diff, PlanShown, Structure};
 use crate::protocol::{QuestionIdx, ValidProtocol};
 

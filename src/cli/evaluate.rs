@@ -9,6 +9,7 @@ use anyhow::{bail, Context, Result};
 
 use super::{load_or_report, read_input, EXIT_PROBLEMS};
 use crate::answers::Answers;
+use crate::answers_json::AnswersJson;
 use crate::engine::{self, Step};
 use crate::protocol::condition::Known;
 use crate::report::report;

@@ -18,12 +18,17 @@ use crate::verify::profile::{prove, ItemProperty, ProfileProof};
 use crate::verify::{verify, Counterexample, ExploreError, Failure, HiddenByEnd, PathPair, Property, Report};
 
 pub fn run(path: &Path, args: &ProfileArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let (name, text) = read_input(path)?;
+    run_on(&name, &text, args, out)
+}
+
+/// [`run`] on a protocol already read.
+pub(super) fn run_on(name: &str, text: &str, args: &ProfileArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let Some(profiles) = load_profiles(args.profiles.as_deref(), out)? else {
         return Ok(ExitCode::from(EXIT_USAGE));
     };
-    let (name, text) = read_input(path)?;
     let screening = Screening { profiles: &profiles, no_profile: args.no_profile };
-    let checked = crate::check::check_with(&name, &text, Some(screening));
+    let checked = crate::check::check_with(name, text, Some(screening));
     let Some(protocol) = checked.protocol else {
         write!(out, "{}", checked.diagnostics)?;
         let n = checked.diagnostics.errors().count();
@@ -34,7 +39,7 @@ pub fn run(path: &Path, args: &ProfileArgs, out: &mut dyn Write) -> Result<ExitC
         writeln!(out, "warning: {} ({})", warning.message, warning.help.as_deref().unwrap_or_default())?;
     }
     if protocol.treatments.is_empty() {
-        return verify_one(&protocol, &name, &profiles, out);
+        return verify_one(&protocol, name, &profiles, out);
     }
     // A chooser is safe when each of its treatments is: each is proved as the protocol it amounts to.
     let mut code = ExitCode::SUCCESS;

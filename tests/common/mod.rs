@@ -1,7 +1,6 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod quiz;
 pub mod random_protocol;

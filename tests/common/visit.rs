@@ -3,6 +3,7 @@
 //! a report must show for a rule.
 
 use candidacy::answers::Answers;
+use candidacy::answers_json::AnswersJson;
 use candidacy::engine::{self, Recommendation, Step};
 use candidacy::protocol::{Outcome, ValidProtocol};
 use candidacy::report::{self, PlanReport, Reason, RecommendationReport};

@@ -1,0 +1,95 @@
+//! What `candidacy build` writes for a protocol that passed check and verify: the compiled
+//! protocol (English texts, the resolved model, the fingerprint and the proof's version) and one
+//! texts file per other language it declares, which the widget fetches only for a visitor who
+//! reads that language.
+
+use crate::compiled::{self, PROOF_VERSION};
+use crate::protocol::ValidProtocol;
+
+/// The compiled files of one protocol.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Build {
+    /// `<stem>.protocol.bin`.
+    pub protocol: Vec<u8>,
+    /// `<stem>.<locale>.texts.bin` for each declared language but English.
+    pub texts: Vec<(String, Vec<u8>)>,
+}
+
+/// The file name suffix of a compiled protocol.
+pub const PROTOCOL_SUFFIX: &str = ".protocol.bin";
+
+/// The name of a language's texts file beside the compiled protocol `protocol_file`
+/// (`microneedling.protocol.bin` → `microneedling.es.texts.bin`).
+pub fn texts_file_name(protocol_file: &str, locale: &str) -> String {
+    let stem = protocol_file.strip_suffix(PROTOCOL_SUFFIX).unwrap_or(protocol_file);
+    format!("{stem}.{locale}.texts.bin")
+}
+
+/// Compiles a protocol that passed `check` and `verify` (the caller's duty: this only encodes).
+pub fn compile(protocol: &ValidProtocol) -> Build {
+    let texts = (protocol.protocol.locales.iter())
+        .filter(|locale| *locale != "en")
+        .map(|locale| (locale.clone(), compiled::encode_texts(&compiled::texts_of(protocol, locale))))
+        .collect();
+    Build { protocol: compiled::encode(&compiled::english_only(protocol), PROOF_VERSION), texts }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compiled::{add_texts, decode, decode_texts, CompiledError};
+
+    fn chemical_peel() -> ValidProtocol {
+        let text = include_str!("../../../static/protocols/chemical-peel.json");
+        crate::protocol::load("chemical-peel.json", text).unwrap().protocol
+    }
+
+    #[test]
+    fn a_compiled_protocol_with_its_languages_reads_back_as_the_protocol() {
+        let protocol = chemical_peel();
+        let build = compile(&protocol);
+        let mut read = decode(&build.protocol).unwrap().protocol;
+        assert_eq!(read.fingerprint, protocol.fingerprint);
+        assert!(!read.protocol.disclaimer.has("es"), "English only until the visitor needs Spanish");
+        let [(locale, spanish)] = &build.texts[..] else { panic!("one other language: {:?}", build.texts.len()) };
+        assert_eq!(locale, "es");
+        add_texts(&mut read, &decode_texts(spanish).unwrap()).unwrap();
+        assert_eq!(read.protocol, protocol.protocol);
+        assert_eq!(read.model.questions.len(), protocol.model.questions.len());
+    }
+
+    #[test]
+    fn every_edited_byte_is_refused() {
+        let bytes = compile(&chemical_peel()).protocol;
+        for at in (0..bytes.len()).step_by(7) {
+            let mut edited = bytes.clone();
+            edited[at] ^= 0x20;
+            assert!(decode(&edited).is_err(), "byte {at} edited, yet read");
+        }
+    }
+
+    #[test]
+    fn json_truncated_and_foreign_files_are_named() {
+        let bytes = compile(&chemical_peel()).protocol;
+        assert_eq!(decode(b"  {\"format\": 1}").unwrap_err(), CompiledError::Json);
+        assert_eq!(decode(&bytes[..5]).unwrap_err(), CompiledError::Truncated { len: 5 });
+        assert_eq!(decode(&bytes[..bytes.len() - 1]).unwrap_err(), CompiledError::Damaged);
+        assert_eq!(decode(b"GIF89a, an image and not a protocol at all").unwrap_err(), CompiledError::Foreign);
+        let texts = &compile(&chemical_peel()).texts[0].1;
+        assert_eq!(decode(texts).unwrap_err(), CompiledError::Foreign, "a texts file is not a protocol");
+    }
+
+    #[test]
+    fn texts_of_another_protocol_are_refused() {
+        let peel = compile(&chemical_peel());
+        let chooser = include_str!("../../../static/protocols/resurfacing.json");
+        let mut other = crate::protocol::load("resurfacing.json", chooser).unwrap().protocol;
+        let texts = decode_texts(&peel.texts[0].1).unwrap();
+        assert!(matches!(add_texts(&mut other, &texts), Err(CompiledError::OtherProtocol { .. })));
+    }
+
+    #[test]
+    fn texts_files_sit_beside_their_protocol() {
+        assert_eq!(texts_file_name("microneedling.protocol.bin", "es"), "microneedling.es.texts.bin");
+    }
+}

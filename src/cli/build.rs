@@ -1,0 +1,41 @@
+//! `candidacy build FILE -o OUT`: check, verify, and only if both pass, write the compiled
+//! protocol the widget runs (`OUT`, `<name>.protocol.bin`) and one texts file per other language
+//! beside it (`<name>.<locale>.texts.bin`).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+
+use super::{read_input, ProfileArgs};
+use crate::build::{compile, texts_file_name, PROTOCOL_SUFFIX};
+
+pub fn run(path: &Path, output: &Path, args: &ProfileArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let Some(file_name) = output.file_name().and_then(|name| name.to_str()).filter(|n| n.ends_with(PROTOCOL_SUFFIX))
+    else {
+        bail!("the output `{}` must be named `<name>{PROTOCOL_SUFFIX}`", output.display());
+    };
+    let (name, text) = read_input(path)?;
+    for (step, run) in [("check", super::check::run_on as Step), ("verify", super::verify::run_on)] {
+        let code = run(&name, &text, args, out)?;
+        if code != ExitCode::SUCCESS {
+            writeln!(out, "build: nothing written: {name} does not pass `candidacy {step}`")?;
+            return Ok(code);
+        }
+    }
+    let protocol = crate::protocol::load(&name, &text).map_err(|e| anyhow::anyhow!("{e}"))?.protocol;
+    let build = compile(&protocol);
+    let beside = |file: &str| -> PathBuf { output.with_file_name(file) };
+    let mut files = vec![(output.to_path_buf(), &build.protocol)];
+    files.extend(build.texts.iter().map(|(locale, bytes)| (beside(&texts_file_name(file_name, locale)), bytes)));
+    for (file, bytes) in &files {
+        std::fs::write(file, bytes).with_context(|| format!("cannot write `{}`", file.display()))?;
+        writeln!(out, "wrote {} ({} bytes)", file.display(), bytes.len())?;
+    }
+    let doc = &protocol.protocol;
+    writeln!(out, "built: protocol `{}` v{}, fingerprint {}", doc.id, doc.version, protocol.fingerprint)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+type Step = fn(&str, &str, &ProfileArgs, &mut dyn Write) -> Result<ExitCode>;
