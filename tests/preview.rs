@@ -9,6 +9,7 @@ use std::net::{Shutdown, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+use candidacy::compiled::{decode, decode_texts};
 
 const PEEL: &str = "static/protocols/chemical-peel.json";
 const WASM: &[u8] = b"\0asm\x01\0\0\0 a stand-in for the widget";
@@ -24,7 +25,7 @@ fn the_page_embeds_the_widget_with_the_preview_protocol_and_demo_clinic() {
     let html = page.text();
     assert!(html.contains(r#"<script type="module" src="/candidacy.js"></script>"#), "{html}");
     assert!(html.contains("<candidacy-quiz"), "{html}");
-    assert!(html.contains(r#"protocol="/preview/protocol.json""#), "{html}");
+    assert!(html.contains(r#"protocol="/preview/protocol.protocol.bin""#), "{html}");
     assert!(html.contains(r#"clinic-name="Demo Clinic""#), "{html}");
     assert!(html.contains("Preview: Chemical peel"), "{html}");
     assert!(html.contains(r#"<a href="/?locale=es">Español</a>"#), "{html}");
@@ -36,29 +37,50 @@ fn the_page_embeds_the_widget_with_the_preview_protocol_and_demo_clinic() {
 }
 
 #[test]
-fn the_protocol_is_read_afresh_on_every_request() {
+fn the_protocol_is_compiled_afresh_on_every_request() {
     let site = Site::new("fresh");
     let original = std::fs::read_to_string(PEEL).unwrap();
     let file = site.write("protocol.json", original.as_bytes());
     let preview = site.start(file.to_str().unwrap());
 
-    let first = preview.get("/preview/protocol.json");
+    let first = preview.get("/preview/protocol.protocol.bin");
     assert_eq!(first.status, 200);
-    assert_eq!(first.header("content-type"), Some("application/json; charset=utf-8"));
-    assert_eq!(first.text(), original);
+    assert_eq!(first.header("content-type"), Some("application/octet-stream"));
+    let compiled = decode(&first.body).expect("a compiled protocol").protocol;
+    assert_eq!(compiled.protocol.version, "1.1.0");
+    let spanish = decode_texts(&preview.get("/preview/protocol.es.texts.bin").body).expect("its Spanish texts");
+    assert_eq!(spanish.fingerprint, compiled.fingerprint);
+    assert_eq!(preview.get("/preview/protocol.fr.texts.bin").status, 404, "a language it does not have");
 
     let edited = original.replacen(r#""version": "1.1.0""#, r#""version": "1.1.1""#, 1);
     std::fs::write(&file, &edited).unwrap();
-    let second = preview.get("/preview/protocol.json");
-    assert_eq!(second.text(), edited);
+    let second = decode(&preview.get("/preview/protocol.protocol.bin").body).unwrap().protocol;
+    assert_eq!(second.protocol.version, "1.1.1");
     assert!(preview.get("/").text().contains("v1.1.1"));
 
-    // An edit that breaks the file is still served (the widget shows its fallback), and the page says why.
+    // An edit that breaks the file is not compiled (the widget shows its fallback), and the page says why.
     let broken = edited.replacen(r#"{"yes": "radiation"}"#, r#"{"yes": "radiaton"}"#, 1);
     std::fs::write(&file, &broken).unwrap();
-    assert_eq!(preview.get("/preview/protocol.json").text(), broken);
+    let refused = preview.get("/preview/protocol.protocol.bin");
+    assert_eq!(refused.status, 422);
+    assert!(refused.text().contains("unknown question `radiaton`"), "{}", refused.text());
     let page = preview.get("/").text();
     assert!(page.contains("<pre>") && page.contains("unknown question `radiaton`"), "{page}");
+}
+
+#[test]
+fn an_edit_that_is_no_longer_safe_is_not_compiled() {
+    let site = Site::new("unproven");
+    let mut json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(PEEL).unwrap()).unwrap();
+    let rules = json["rules"].as_array_mut().unwrap();
+    let skin_cancer = rules.iter_mut().find(|rule| rule["id"] == "skin_cancer").expect("the peel's skin cancer rule");
+    skin_cancer["effect"] = "note".into();
+    let file = site.write("protocol.json", json.to_string().as_bytes());
+    let preview = site.start(file.to_str().unwrap());
+
+    let refused = preview.get("/preview/protocol.protocol.bin");
+    assert_eq!(refused.status, 422);
+    assert!(refused.text().contains("does not pass `candidacy verify`"), "{}", refused.text());
 }
 
 #[test]
@@ -137,7 +159,7 @@ fn only_requests_for_127_0_0_1_or_localhost_are_answered() {
         Some("".to_owned()),
         None,
     ] {
-        for path in ["/", "/preview/protocol.json", "/candidacy.js", "/%zz"] {
+        for path in ["/", "/preview/protocol.protocol.bin", "/candidacy.js", "/%zz"] {
             let response = preview.request_with_host(&format!("GET {path} HTTP/1.1"), host.as_deref());
             assert_eq!(response.status, 403, "{host:?} {path}");
             assert_eq!(response.header("content-type"), Some("text/plain; charset=utf-8"));

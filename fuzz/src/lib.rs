@@ -8,6 +8,7 @@
 
 pub mod attributes;
 pub mod check;
+pub mod compiled;
 pub mod embed_config;
 pub mod fhir_read;
 pub mod parent_message;
@@ -28,4 +29,5 @@ pub const TARGETS: &[(&str, Body)] = &[
     ("embed_config", embed_config::embed_config),
     ("parent_message", parent_message::parent_message),
     ("preview", preview::preview),
+    ("compiled", compiled::compiled),
 ];

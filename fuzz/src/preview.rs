@@ -97,7 +97,9 @@ pub fn preview(data: &[u8]) {
     assert!(!path.contains('\\') && !decode(path).contains(['\\', '\0']), "200 for {target:?}");
     match path {
         "/" => assert!(response.headers.iter().any(|(name, _)| *name == "Content-Security-Policy"), "the page's CSP"),
-        "/preview/protocol.json" => assert_eq!(body, candidacy::DEFAULT_PROTOCOL),
+        "/preview/protocol.protocol.bin" => {
+            assert!(candidacy::compiled::decode(&response.body).is_ok(), "the protocol, compiled")
+        }
         _ => {
             let served = scratch.files.contains(&response.body);
             assert!(served, "200 for {target:?} carries a file of dist/");

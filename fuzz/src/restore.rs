@@ -17,7 +17,8 @@
 //!   and expires one millisecond after it.
 
 use candidacy::answers::{OptionSet, YesNo};
-use candidacy::flow::{reduce, Action, Draft, Flow, RestoreError, Screen};
+use candidacy::flow::{reduce, Action, Draft, Flow, Screen};
+use candidacy::session::{RestoreError, SavedFlow};
 use candidacy::protocol::{QuestionKind, ValidProtocol};
 
 use crate::protocols::protocols;

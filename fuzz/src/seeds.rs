@@ -6,6 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
+use candidacy::answers_json::AnswersJson;
+use candidacy::session::SavedFlow;
 use candidacy::answers::Answers;
 use candidacy::engine::{next_step, walk, Step};
 use candidacy::fhir::questionnaire_response;
@@ -28,6 +30,7 @@ pub fn seeds(target: &str) -> Vec<Seed> {
         "embed_config" => embed_config(),
         "parent_message" => parent_message(),
         "preview" => preview(),
+        "compiled" => compiled(),
         other => panic!("no seeds for target `{other}`"),
     }
 }
@@ -481,5 +484,22 @@ fn preview() -> Vec<Seed> {
         }
     }
     seeds.push(("target-only".to_owned(), b"/candidacy.js".to_vec()));
+    seeds
+}
+
+/// The shipped compiled protocols and their texts files, as `candidacy build` wrote them.
+fn compiled() -> Vec<Seed> {
+    let dir = repository().join("static/protocols");
+    let mut seeds: Vec<Seed> = std::fs::read_dir(&dir)
+        .expect("static/protocols is readable")
+        .map(|entry| entry.expect("an entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "bin"))
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&path).expect("a compiled file"))
+        })
+        .collect();
+    seeds.sort();
+    seeds.push(("json.protocol.bin".to_owned(), b"{\"format\": 1}".to_vec()));
     seeds
 }

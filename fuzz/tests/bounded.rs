@@ -49,6 +49,11 @@ fn parent_message() {
 }
 
 #[test]
+fn compiled() {
+    run("compiled");
+}
+
+#[test]
 fn preview() {
     run("preview");
 }

@@ -2,9 +2,11 @@
 //! through while it edits the file.
 //!
 //! The protocol is checked first, and one with errors is not served. Then three things are served:
-//! a generated page at `/` that embeds the widget with demo clinic details, the protocol at
-//! `/preview/protocol.json` (read afresh from FILE on every request, so an edit shows on reload),
-//! and every other path from the built widget's directory (`dist/`), never from outside it.
+//! a generated page at `/` that embeds the widget with demo clinic details, the protocol compiled
+//! at `/preview/protocol.protocol.bin` and its other languages at `/preview/protocol.<locale>.texts.bin`
+//! (FILE read afresh, checked, verified and compiled on every request, as `candidacy build` would,
+//! so an edit shows on reload), and every other path from the built widget's directory (`dist/`),
+//! never from outside it.
 //!
 //! This module owns what is answered: [`Site::respond`] is a pure function of the method, the
 //! `Host` header and the request target (it reads files and does nothing else), so tests and the
@@ -17,14 +19,15 @@ use std::io::Write;
 use std::net::{Ipv4Addr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use anyhow::{bail, Context, Result};
 
 use super::{html_escape as escape, read_input, EXIT_PROBLEMS};
+use crate::build::{texts_file_name, Build};
 
-/// Where the generated page embeds the protocol from.
-const PROTOCOL_PATH: &str = "/preview/protocol.json";
+/// Where the generated page embeds the compiled protocol from.
+const PROTOCOL_PATH: &str = "/preview/protocol.protocol.bin";
 /// The files a built widget cannot do without: the loader and the wasm it loads.
 const WIDGET_FILES: [&str; 2] = ["candidacy.js", "widget_bg.wasm"];
 /// The Content-Security-Policy the README documents for clinics: the preview runs under it, so a
@@ -82,6 +85,9 @@ pub struct Site {
     protocol_file: PathBuf,
     /// Canonical, so that every served file can be checked to lie inside it.
     dist: PathBuf,
+    /// The last text of the protocol file and what building it gave: a page load asks for the
+    /// protocol and its texts, and proving it once is enough.
+    built: Mutex<Option<(Vec<u8>, Result<Build, String>)>>,
 }
 
 /// An HTTP response, before it is written.
@@ -133,7 +139,7 @@ impl Site {
     /// The site for `protocol_file` and the built widget in `dist` (which must exist: it is made
     /// canonical here).
     pub fn new(protocol_file: &Path, dist: &Path) -> std::io::Result<Site> {
-        Ok(Site { protocol_file: protocol_file.to_owned(), dist: dist.canonicalize()? })
+        Ok(Site { protocol_file: protocol_file.to_owned(), dist: dist.canonicalize()?, built: Mutex::new(None) })
     }
 
     /// The answer to a request, given its method, its `Host` header (`None` when it has none) and
@@ -160,13 +166,7 @@ impl Site {
         match path {
             "/" => Response::ok("text/html; charset=utf-8", self.page(locale_in(query)).into_bytes())
                 .with_header("Content-Security-Policy", STRICT_CSP),
-            PROTOCOL_PATH => match std::fs::read(&self.protocol_file) {
-                Ok(text) => {
-                    let warning = self.problems_in(&text);
-                    Response { warning, ..Response::ok("application/json; charset=utf-8", text) }
-                }
-                Err(error) => Response::text(500, &format!("cannot read `{}`: {error}", self.protocol_file.display())),
-            },
+            _ if path.starts_with("/preview/") => self.compiled(path),
             _ => match file_in(&self.dist, path) {
                 Resolved::File(file) => match std::fs::read(&file) {
                     Ok(body) => Response::ok(content_type(&file), body),
@@ -179,16 +179,50 @@ impl Site {
         }
     }
 
-    /// After an edit, what the terminal says about why the widget would show its fallback instead
-    /// of the quiz; `None` while the protocol loads.
-    fn problems_in(&self, text: &[u8]) -> Option<String> {
+    /// The compiled protocol (`PROTOCOL_PATH`) or one of its languages, built from the file as it
+    /// is now; after an edit that breaks it, a 422 whose warning tells the terminal why the widget
+    /// shows its fallback.
+    fn compiled(&self, path: &str) -> Response {
+        let text = match std::fs::read(&self.protocol_file) {
+            Ok(text) => text,
+            Err(error) => {
+                return Response::text(500, &format!("cannot read `{}`: {error}", self.protocol_file.display()))
+            }
+        };
+        let mut built = self.built.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if built.as_ref().is_none_or(|(last, _)| *last != text) {
+            *built = Some((text.clone(), self.build(&text)));
+        }
+        let Some((_, build)) = built.as_ref() else { unreachable!("just built") };
+        let build = match build {
+            Ok(build) => build,
+            Err(problems) => return Response { warning: Some(problems.clone()), ..Response::text(422, problems) },
+        };
+        let texts = (build.texts.iter())
+            .find(|(locale, _)| path == format!("/preview/{}", texts_file_name("protocol.protocol.bin", locale)));
+        match (path, texts) {
+            (PROTOCOL_PATH, _) => Response::ok("application/octet-stream", build.protocol.clone()),
+            (_, Some((_, bytes))) => Response::ok("application/octet-stream", bytes.clone()),
+            _ => Response::text(404, "not found"),
+        }
+    }
+
+    /// What `candidacy build` would write for `text`, or why it writes nothing.
+    fn build(&self, text: &[u8]) -> Result<Build, String> {
         let name = self.protocol_file.display().to_string();
-        let diagnostics = crate::protocol::load(&name, &String::from_utf8_lossy(text)).err()?;
-        let errors = diagnostics.errors().count();
-        let plural = super::plural(errors);
-        Some(format!(
-            "{diagnostics}{name} has {errors} error{plural} now: the widget shows its fallback until they are fixed"
-        ))
+        let checked = crate::check::check(&name, &String::from_utf8_lossy(text));
+        let Some(protocol) = checked.protocol else {
+            let errors = checked.diagnostics.errors().count();
+            let plural = super::plural(errors);
+            let diagnostics = checked.diagnostics;
+            return Err(format!(
+                "{diagnostics}{name} has {errors} error{plural} now: the widget shows its fallback until they are fixed"
+            ));
+        };
+        crate::build::proven(&protocol, &crate::profile::ProfileSet::builtin()).map_err(|why| {
+            format!("{name}: {why}: the widget shows its fallback until it passes")
+        })?;
+        Ok(crate::build::compile(&protocol))
     }
 
     /// The generated page: the widget with demo clinic details, in test mode, under the strict CSP.
@@ -424,7 +458,7 @@ mod tests {
         let status = |method: &str, host: Option<&str>, target: &str| site.respond(method, host, target).status;
 
         assert_eq!(status("GET", Some("127.0.0.1:8090"), "/candidacy.js"), 200);
-        assert_eq!(status("HEAD", Some("localhost"), "/preview/protocol.json"), 200);
+        assert_eq!(status("HEAD", Some("localhost"), "/preview/protocol.protocol.bin"), 200);
         assert_eq!(status("GET", Some("evil.example"), "/candidacy.js"), 403);
         assert_eq!(status("GET", None, "/candidacy.js"), 403);
         assert_eq!(status("DELETE", Some("evil.example"), "/%zz"), 403, "the host is checked first");

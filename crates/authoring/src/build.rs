@@ -4,7 +4,9 @@
 //! reads that language.
 
 use crate::compiled::{self, PROOF_VERSION};
+use crate::profile::ProfileSet;
 use crate::protocol::ValidProtocol;
+use crate::verify::{profile::prove, verify};
 
 /// The compiled files of one protocol.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +34,25 @@ pub fn compile(protocol: &ValidProtocol) -> Build {
         .map(|locale| (locale.clone(), compiled::encode_texts(&compiled::texts_of(protocol, locale))))
         .collect();
     Build { protocol: compiled::encode(&compiled::english_only(protocol), PROOF_VERSION), texts }
+}
+
+/// Whether `protocol` passes what `candidacy verify` proves (for a chooser, each treatment), held
+/// to its profile in `profiles` if it has one; `Err` names the first treatment that does not.
+pub fn proven(protocol: &ValidProtocol, profiles: &ProfileSet) -> Result<(), String> {
+    let treatments: Vec<(&str, &ValidProtocol)> = match protocol.treatments.is_empty() {
+        true => vec![(protocol.protocol.id.as_str(), protocol)],
+        false => protocol.treatments.iter().map(|choice| (choice.id.as_str(), &choice.protocol)).collect(),
+    };
+    for (id, treatment) in treatments {
+        let holds = verify(treatment).is_ok_and(|report| report.holds())
+            && profiles.get(treatment.protocol.profile_id()).is_none_or(|profile| {
+                prove(treatment, profile).is_ok_and(|proof| proof.holds())
+            });
+        if !holds {
+            return Err(format!("`{id}` does not pass `candidacy verify` (it prints the counterexample)"));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -86,6 +107,17 @@ mod tests {
         let mut other = crate::protocol::load("resurfacing.json", chooser).unwrap().protocol;
         let texts = decode_texts(&peel.texts[0].1).unwrap();
         assert!(matches!(add_texts(&mut other, &texts), Err(CompiledError::OtherProtocol { .. })));
+    }
+
+    #[test]
+    fn the_shipped_protocols_are_proven_and_a_weakened_one_is_not() {
+        let profiles = ProfileSet::builtin();
+        assert_eq!(proven(&chemical_peel(), &profiles), Ok(()));
+        let mut json: serde_json::Value = serde_json::from_str(crate::DEFAULT_PROTOCOL).unwrap();
+        let rules = json["rules"].as_array_mut().unwrap();
+        rules.iter_mut().find(|rule| rule["id"] == "blood_thinners").unwrap()["effect"] = "note".into();
+        let weakened = crate::protocol::load("weakened.json", &json.to_string()).unwrap().protocol;
+        assert!(proven(&weakened, &profiles).unwrap_err().contains("`microneedling`"));
     }
 
     #[test]
