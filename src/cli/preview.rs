@@ -87,8 +87,11 @@ pub struct Site {
     dist: PathBuf,
     /// The last text of the protocol file and what building it gave: a page load asks for the
     /// protocol and its texts, and proving it once is enough.
-    built: Mutex<Option<(Vec<u8>, Result<Build, String>)>>,
+    built: Mutex<Option<LastBuild>>,
 }
+
+/// A text of the protocol file, and what `candidacy build` made of it (or why it made nothing).
+type LastBuild = (Vec<u8>, Result<Build, String>);
 
 /// An HTTP response, before it is written.
 #[derive(Debug)]
