@@ -33,7 +33,28 @@ pub fn compile(protocol: &ValidProtocol) -> Build {
         .filter(|locale| *locale != "en")
         .map(|locale| (locale.clone(), compiled::encode_texts(&compiled::texts_of(protocol, locale))))
         .collect();
-    Build { protocol: compiled::encode(&compiled::english_only(protocol), PROOF_VERSION), texts }
+    let runtime = for_runtime(compiled::english_only(protocol));
+    Build { protocol: compiled::encode(&runtime, PROOF_VERSION), texts }
+}
+
+/// `protocol` without what only its authors read (sources and citations, the parameters already
+/// substituted into its texts, what its questions screen for): the visitor's download is smaller,
+/// and the fingerprint, taken from the file as written, still names all of it.
+fn for_runtime(mut protocol: ValidProtocol) -> ValidProtocol {
+    let doc = &mut protocol.protocol;
+    doc.sources.clear();
+    doc.parameters.clear();
+    for question in &mut doc.questions {
+        question.screens.clear();
+        question.screens_for.clear();
+        question.options.iter_mut().for_each(|option| option.screens.clear());
+    }
+    doc.rules.iter_mut().for_each(|rule| rule.source.clear());
+    doc.plans.iter_mut().for_each(|plan| plan.source.clear());
+    for treatment in &mut protocol.treatments {
+        treatment.protocol = for_runtime(treatment.protocol.clone());
+    }
+    protocol
 }
 
 /// Whether `protocol` passes what `candidacy verify` proves (for a chooser, each treatment), held
@@ -75,7 +96,8 @@ mod tests {
         let [(locale, spanish)] = &build.texts[..] else { panic!("one other language: {:?}", build.texts.len()) };
         assert_eq!(locale, "es");
         add_texts(&mut read, &decode_texts(spanish).unwrap()).unwrap();
-        assert_eq!(read.protocol, protocol.protocol);
+        assert!(read.protocol == for_runtime(protocol.clone()).protocol, "the protocol as the runtime needs it");
+        assert!(read.protocol.sources.is_empty() && read.protocol.parameters.is_empty(), "no authors' notes");
         assert_eq!(read.model.questions.len(), protocol.model.questions.len());
     }
 
