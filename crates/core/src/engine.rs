@@ -124,7 +124,8 @@ pub fn next_step(protocol: &ValidProtocol, answers: &Answers) -> Step {
     }
 }
 
-fn progress(protocol: &ValidProtocol, walk: &Walk, next: QuestionIdx) -> Progress {
+/// How far along the path `walk` is, `next` being the question it asks next.
+pub fn progress(protocol: &ValidProtocol, walk: &Walk, next: QuestionIdx) -> Progress {
     let known = |q: QuestionIdx| match walk.answers.get(q) {
         Some(value) if q < next => Known::Value(value),
         _ if q < next => Known::Absent,

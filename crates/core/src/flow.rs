@@ -102,12 +102,16 @@ impl Flow {
 
     /// "Question `number` of about `about`" for the question on screen.
     pub fn progress(&self, protocol: &ValidProtocol) -> Option<(usize, usize)> {
+        self.progress_on(protocol, &self.walk(protocol))
+    }
+
+    /// [`Flow::progress`], given the walk of this flow's answers (a screen takes it once).
+    pub fn progress_on(&self, protocol: &ValidProtocol, walk: &Walk) -> Option<(usize, usize)> {
         let Screen::Question(question) = self.screen else { return None };
-        let walk = self.walk(protocol);
         let number = walk.asked.iter().position(|&q| q == question).unwrap_or(walk.asked.len()) + 1;
-        let about = match engine::next_step(protocol, &self.answers) {
-            engine::Step::Ask { progress, .. } => progress.about(),
-            engine::Step::Recommend(_) => walk.asked.len(),
+        let about = match walk.next {
+            Some(next) => engine::progress(protocol, walk, next).about(),
+            None => walk.asked.len(),
         };
         Some((number, about.max(number)))
     }

@@ -124,6 +124,11 @@ pub fn Quiz(props: &QuizProps) -> Html {
     };
     let protocol = &props.protocol;
     let flow = &state.flow;
+    // The engine walks the path once per change of answers, not once per render or per use.
+    let walk = {
+        let protocol = protocol.clone();
+        use_memo(flow.answers.clone(), move |answers| crate::engine::walk(&protocol, answers))
+    };
     let locale = flow.locale.clone().map_or_else(|| props.page_locale.clone(), AttrValue::from);
     let words = messages(&locale);
     use_effect_with(locale.clone(), {
@@ -329,15 +334,15 @@ pub fn Quiz(props: &QuizProps) -> Html {
             String::new(),
         ),
         Screen::Question(question) => {
-            let (number, about) = flow.progress(protocol).unwrap_or((1, 1));
+            let (number, about) = flow.progress_on(protocol, &walk).unwrap_or((1, 1));
             let prompt = protocol.questions()[question].prompt.get(&locale).to_owned();
             // Skipping the start screen moves its statements (but the duration) to the first question.
-            let first_of_path = flow.walk(protocol).asked.first().copied().unwrap_or(question) == question;
+            let first_of_path = walk.asked.first().copied().unwrap_or(question) == question;
             let skipped_start = props.config.start == StartAt::FirstQuestion && first_of_path;
             let intro = skipped_start.then(|| {
                 html! { <Statements disclaimer={protocol.protocol.disclaimer.get(&locale).to_owned()} config={props.config.clone()} /> }
             });
-            let explain = first_mentions_on(protocol, flow, question, &locale);
+            let explain = first_mentions_on(protocol, &walk, question, &locale);
             let html = html! {
                 <>
                 {intro}
@@ -378,7 +383,6 @@ pub fn Quiz(props: &QuizProps) -> Html {
             words.check_heading.to_owned(),
         ),
         Screen::Result => {
-            let walk = flow.walk(protocol);
             let recommendation = crate::engine::recommend(protocol, &walk);
             let report = crate::report::report(protocol, &walk, &recommendation, &locale);
             let summary = crate::report::summary_text(protocol, &walk, &report, &locale);
@@ -479,13 +483,12 @@ pub fn progress_text(locale: &str, number: usize, about: usize) -> String {
 /// The glossary terms `question` mentions for the first time on the visitor's path.
 fn first_mentions_on(
     protocol: &ValidProtocol,
-    flow: &Flow,
+    walk: &crate::engine::Walk,
     question: crate::protocol::QuestionIdx,
     locale: &str,
 ) -> Vec<(String, String)> {
     use crate::protocol::glossary::{first_mentions, question_text};
     let questions = protocol.questions();
-    let walk = flow.walk(protocol);
     let seen: Vec<String> =
         walk.asked.iter().take_while(|&&q| q != question).map(|&q| question_text(&questions[q], locale)).collect();
     first_mentions(&protocol.protocol.glossary, &seen, &question_text(&questions[question], locale), locale)
