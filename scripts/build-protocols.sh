@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --locked --release --quiet -p candidacy
 for protocol in static/protocols/*.json; do
-    target/release/candidacy build "$protocol" -o "${protocol%.json}.protocol.bin" | grep -E '^(wrote|built|build)'
+    "${CARGO_TARGET_DIR:-target}/release/candidacy" build "$protocol" -o "${protocol%.json}.protocol.bin" | grep -E '^(wrote|built|build)'
 done
