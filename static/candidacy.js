@@ -193,18 +193,6 @@ function hasSavedProgress(instance) {
   return false;
 }
 
-/// The locale of `available` the widget will show (src/protocol/text.rs, negotiate): the first of
-/// the `locale` attribute, the closest `lang`, the browser's languages that `available` serves
-/// (`es-MX` by `es`), else English.
-function negotiate(available, requested) {
-  const find = (wanted) => available.find((locale) => locale.toLowerCase() === wanted.toLowerCase());
-  for (const wanted of requested.map((r) => r?.trim()).filter(Boolean)) {
-    const found = find(wanted) ?? find(wanted.split("-")[0]);
-    if (found) return found;
-  }
-  return find("en") ?? available[0] ?? "en";
-}
-
 /// The selector of the element in `live` that stands for `element` of the first screen: same id,
 /// or same action (and language, for the language switcher).
 function twinSelector(element) {
@@ -234,25 +222,6 @@ function handOver(shown, live, pending) {
 
 /// A phone number as the widget links it (Config::tel_href): digits and `+` only.
 const telHref = (phone) => `tel:${phone.replace(/[^0-9+]/g, "")}`;
-
-/// The words of the contact details shown when the widget cannot load, in the widget's languages
-/// (src/messages/*.rs: fallback_heading, fallback_body, book_consultation, call_us, the_clinic).
-const FALLBACK_WORDS = {
-  en: {
-    heading: "Sorry, the quiz isn't available right now",
-    body: (clinic) => `You can still ask ${clinic} whether the treatment suits you.`,
-    book: "Book a consultation",
-    call: (phone) => `Call us: ${phone}`,
-    clinic: "the clinic",
-  },
-  es: {
-    heading: "Lo sentimos, el cuestionario no está disponible ahora mismo",
-    body: (clinic) => `Aun así, puedes preguntar a ${clinic} si el tratamiento es adecuado para ti.`,
-    book: "Reservar una consulta",
-    call: (phone) => `Llámanos: ${phone}`,
-    clinic: "la clínica",
-  },
-};
 
 /// The locale `host` asks for, among `available`: its attribute, the page's, the browser's.
 function requestedLocale(host, available) {
@@ -332,8 +301,12 @@ function instanceName(host) {
 /// Height kept for a widget not mounted yet, so the page does not jump when it appears.
 const RESERVED_HEIGHT = "36em";
 
-/// The element's properties, each reflecting its attribute: `string`, a `switch` (boolean
-/// attribute), or an `object` written as JSON (rich values without JSON in the page's code).
+// BEGIN GENERATED from the Rust side by tests/loader_generated.rs (UPDATE_EXPECT=1 cargo test --test loader_generated rewrites it); do not edit
+
+/// The element's properties, each reflecting its attribute (crates/embed/src/config/element.rs,
+/// the one table of them): a `string` (one of its choices when it has them, the first the
+/// default), a `switch` (boolean attribute), a whole `number`, or an `object` written as JSON (rich
+/// values without JSON in the page's code). It is also the list of attributes the element observes.
 const PROPERTIES = {
   protocol: ["protocol", "string"],
   bookingUrl: ["booking-url", "string"],
@@ -344,21 +317,57 @@ const PROPERTIES = {
   accent: ["accent", "string"],
   radius: ["radius", "string"],
   start: ["start", "string", ["welcome", "first-question"]],
+  prefill: ["prefill", "object"],
+  shareAnswers: ["share-answers", "switch"],
+  analytics: ["analytics", "switch"],
   leadEndpoint: ["lead-endpoint", "string"],
+  cta: ["cta", "object"],
+  ctaAttribution: ["cta-attribution", "switch"],
+  analyticsOutcome: ["analytics-outcome", "switch"],
   mode: ["mode", "string", ["inline", "popup"]],
   launcherText: ["launcher-text", "string"],
   loading: ["loading", "string", ["eager", "lazy"]],
-  shareAnswers: ["share-answers", "switch"],
-  analytics: ["analytics", "switch"],
-  ctaAttribution: ["cta-attribution", "switch"],
-  analyticsOutcome: ["analytics-outcome", "switch"],
   testMode: ["test-mode", "switch"],
   forgetOnComplete: ["forget-on-complete", "switch"],
-  forgetAfter: ["forget-after", "number"],
-  cta: ["cta", "object"],
-  prefill: ["prefill", "object"],
   hiddenFields: ["hidden-fields", "object"],
+  forgetAfter: ["forget-after", "number"],
 };
+
+/// The words of the contact details shown when the widget cannot load, in the widget's languages
+/// (crates/core/src/messages/*.rs: fallback_heading, fallback_body, book_consultation, call_us,
+/// the_clinic); a template is a function of what it fills (`messages::fill`).
+const FALLBACK_WORDS = {
+  en: {
+    heading: "Sorry, the quiz isn't available right now",
+    body: (clinic) => `You can still ask ${clinic} whether the treatment suits you.`,
+    book: "Book a consultation",
+    call: (phone) => `Call us: ${phone}`,
+    clinic: "the clinic",
+  },
+  es: {
+    heading: "Lo sentimos, el cuestionario no está disponible ahora mismo",
+    body: (clinic) => `Aun así, puedes preguntar a ${clinic} si el tratamiento es adecuado para ti.`,
+    book: "Reservar una consulta",
+    call: (phone) => `Llámanos: ${phone}`,
+    clinic: "la clínica",
+  },
+};
+
+/// The locale of `available` the widget will show (crates/core/src/protocol/text.rs, negotiate):
+/// the first of `requested` (the `locale` attribute, the closest `lang`, the browser's languages)
+/// that `available` serves (`es-MX` by `es`), else English, else the first available. Compared as
+/// Rust does: ASCII letters without case; white space as Rust's `trim` (no U+FEFF, but U+0085).
+function negotiate(available, requested) {
+  const lower = (text) => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+  const trim = (text) => text.replace(/^(?:[^\S\ufeff]|\x85)+|(?:[^\S\ufeff]|\x85)+$/g, "");
+  const find = (wanted) => available.find((locale) => lower(locale) === lower(wanted));
+  for (const wanted of requested.map((r) => r && trim(r)).filter(Boolean)) {
+    const found = find(wanted) ?? find(wanted.split("-")[0]);
+    if (found) return found;
+  }
+  return find("en") ?? available[0] ?? "en";
+}
+// END GENERATED
 
 class CandidacyQuizElement extends HTMLElement {
   static observedAttributes = Object.values(PROPERTIES).map(([attribute]) => attribute);
@@ -403,8 +412,8 @@ class CandidacyQuizElement extends HTMLElement {
     this.#unmount();
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
     const root = element("div", "candidacy-mount");
-    const lazy = this.#choice("loading", ["eager", "lazy"]) === "lazy";
-    if (this.#choice("mode", ["inline", "popup"]) === "popup") {
+    const lazy = this.#choice("loading") === "lazy";
+    if (this.#choice("mode") === "popup") {
       this.#popup(shadow, root, generation, lazy);
     } else if (lazy) {
       root.style.minHeight = RESERVED_HEIGHT;
@@ -576,7 +585,10 @@ class CandidacyQuizElement extends HTMLElement {
     };
   }
 
-  #choice(name, allowed, warn = true) {
+  /// The attribute of `property` (one of PROPERTIES with choices): one of its choices, the first
+  /// when it is unset or not one of them (then with a warning, unless `warn` is false).
+  #choice(property, warn = true) {
+    const [name, , allowed] = PROPERTIES[property];
     const value = this.getAttribute(name)?.trim();
     if (value == null || value === "") return allowed[0];
     if (allowed.includes(value)) return value;
@@ -632,7 +644,7 @@ class CandidacyQuizElement extends HTMLElement {
   }
 
   #isPopup(method) {
-    if (this.#choice("mode", ["inline", "popup"], false) === "popup") return true;
+    if (this.#choice("mode", false) === "popup") return true;
     console.warn(`candidacy: ignoring \`${method}()\`: it is for \`mode="popup"\`; this widget is inline`);
     return false;
   }

@@ -1,14 +1,14 @@
 //! The npm package's Custom Elements Manifest and types describe the element the code defines:
-//! every attribute the widget reads (`config::ATTRIBUTES`) and the loader reads, every property
-//! and method of the loader, and every event. A new attribute cannot ship undocumented.
+//! every attribute of the element's table (`config::element::TABLE`: those the widget reads,
+//! `config::ATTRIBUTES`, and those only the loader reads), each property with the type its kind
+//! gives, every method of the loader, and every event. A new attribute cannot ship undocumented.
+//! (The loader's own `PROPERTIES` is generated from the same table: `tests/loader_generated.rs`.)
 
 use std::collections::BTreeSet;
 
+use candidacy::config::element::{Kind, LOADER_ATTRIBUTES, TABLE};
 use candidacy::config::ATTRIBUTES;
 use serde_json::Value;
-
-/// Attributes only the loader reads (how it presents the widget, not what the widget does).
-const LOADER_ATTRIBUTES: [&str; 3] = ["mode", "launcher-text", "loading"];
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -30,42 +30,57 @@ fn names(list: &Value) -> BTreeSet<String> {
     list.as_array().unwrap().iter().map(|item| item["name"].as_str().unwrap().to_owned()).collect()
 }
 
-/// The loader's PROPERTIES table, `  bookingUrl: ["booking-url", "string"],`: (property, attribute).
-fn loader_properties(loader: &str) -> Vec<(String, String)> {
-    let table = &loader[loader.find("const PROPERTIES = {").expect("the loader's PROPERTIES")..];
-    let table = &table[..table.find("};").unwrap()];
-    table
-        .lines()
-        .filter_map(|line| line.trim().split_once(": [\""))
-        .map(|(property, rest)| (property.to_owned(), rest.split('"').next().unwrap().to_owned()))
-        .collect()
-}
-
 #[test]
 fn the_manifest_lists_every_attribute_the_widget_and_the_loader_read() {
-    let expected: BTreeSet<String> = ATTRIBUTES.iter().chain(&LOADER_ATTRIBUTES).map(|a| a.to_string()).collect();
-    assert_eq!(names(&element()["attributes"]), expected);
-    let loader = read("static/candidacy.js");
-    let in_loader: BTreeSet<String> = loader_properties(&loader).into_iter().map(|(_, attribute)| attribute).collect();
-    assert_eq!(in_loader, expected, "static/candidacy.js PROPERTIES (the element observes exactly these)");
+    let expected: BTreeSet<String> = TABLE.iter().map(|attribute| attribute.name.to_owned()).collect();
+    let readers: BTreeSet<String> = ATTRIBUTES.iter().chain(&LOADER_ATTRIBUTES).map(|a| a.to_string()).collect();
+    assert_eq!(readers, expected, "the widget's and the loader's attributes are the table's");
+    assert_eq!(names(&element()["attributes"]), expected, "custom-elements.json `attributes`");
+    for attribute in element()["attributes"].as_array().unwrap() {
+        let name = attribute["name"].as_str().unwrap();
+        let property = TABLE.iter().find(|a| a.name == name).unwrap().property;
+        assert_eq!(attribute["fieldName"], property, "custom-elements.json: `{name}`'s property");
+    }
     let types = read("packaging/npm/candidacy.d.ts");
-    for attribute in &expected {
-        assert!(types.contains(&format!("\"{attribute}\"")), "candidacy.d.ts does not name `{attribute}`");
+    for attribute in &TABLE {
+        let name = attribute.name;
+        assert!(types.contains(&format!("\"{name}\"")), "candidacy.d.ts does not name `{name}`");
+        let getter = format!("  get {}(): ", attribute.property);
+        assert!(types.contains(&getter), "candidacy.d.ts does not declare `{}`", attribute.property);
     }
 }
 
 #[test]
 fn the_manifest_lists_the_loaders_properties_methods_and_the_events() {
     let loader = read("static/candidacy.js");
-    let properties: BTreeSet<String> = loader_properties(&loader).into_iter().map(|(property, _)| property).collect();
-    assert!(properties.contains("hiddenFields"), "{properties:?}");
     let members = element()["members"].as_array().unwrap().clone();
     let of_kind = |kind: &str| -> BTreeSet<String> {
         members.iter().filter(|m| m["kind"] == kind).map(|m| m["name"].as_str().unwrap().to_owned()).collect()
     };
-    let mut fields = properties.clone();
+    let mut fields: BTreeSet<String> = TABLE.iter().map(|attribute| attribute.property.to_owned()).collect();
+    assert!(fields.contains("hiddenFields"), "{fields:?}");
     fields.insert("version".to_owned());
     assert_eq!(of_kind("field"), fields);
+    for attribute in &TABLE {
+        let field = members.iter().find(|m| m["kind"] == "field" && m["name"] == attribute.property).unwrap();
+        let what = format!("custom-elements.json: the field `{}`", attribute.property);
+        assert_eq!(
+            (&field["attribute"], &field["reflects"]),
+            (&Value::from(attribute.name), &Value::Bool(true)),
+            "{what}"
+        );
+        let written = field["type"]["text"].as_str().unwrap();
+        let choices: Vec<String> = attribute.choices.iter().map(|choice| format!("\"{choice}\"")).collect();
+        match attribute.kind {
+            Kind::Switch => assert_eq!((written, &field["default"]), ("boolean", &Value::from("false")), "{what}"),
+            Kind::Number => assert_eq!(written, "number | null", "{what}"),
+            Kind::String if choices.is_empty() => assert_eq!(written, "string | null", "{what}"),
+            Kind::String => assert_eq!(written, format!("{} | null", choices.join(" | ")), "{what}"),
+            Kind::Object => {
+                assert!(written.ends_with(" | null") && !written.starts_with("string"), "{what}: {written}")
+            }
+        }
+    }
     assert_eq!(of_kind("method"), ["close", "open", "restart", "toggle"].map(String::from).into());
     for method in of_kind("method") {
         assert!(loader.contains(&format!("\n  {method}() {{")), "the loader defines {method}()");

@@ -3,11 +3,13 @@
 //! (this command's own version). Two lines: the loader (with `--iframe`, the frame's parent script)
 //! pinned by its Subresource Integrity hash, then the element (the iframe) with the clinic's
 //! attributes. An iframe's URL carries presentation only; `--embed-config` prints the
-//! `embed-config.json` that carries the rest, served beside `embed.html` (`src/config/embed.rs`).
+//! `embed-config.json` that carries the rest, served beside `embed.html`
+//! (`crates/embed/src/config/embed.rs`).
 //!
 //! The widget's attributes are checked by the widget's own [`Config::from_attributes`], so what the
 //! browser would drop with a console warning is refused here, before it reaches a clinic's page;
-//! the loader's few attributes (`static/candidacy.js`) and the frame's `parent-origin`
+//! the loader's few attributes (their choices from the element's table, `config::element`, which
+//! the loader's `PROPERTIES` is generated from), its `id` and the frame's `parent-origin`
 //! (`static/embed.js`) are checked here. Building the release is left to the build
 //! (`scripts/demo.sh`, `trunk build --release`); this command only reads its script to hash it.
 
@@ -21,17 +23,18 @@ use base64::Engine as _;
 use sha2::{Digest, Sha384};
 
 use super::{html_escape as escape, EXIT_PROBLEMS, EXIT_USAGE};
+use crate::config::element::{attribute_named, Kind, Reader, LOADER_ATTRIBUTES};
 use crate::config::embed::{parse_embed_config, web_origin, PRESENTATION};
 use crate::config::{values, Config, ATTRIBUTES};
 use crate::messages::{fill, messages};
 
 /// The release folder is named after the version that built it, which is this command's.
 const VERSION: &str = env!("CARGO_PKG_VERSION");
-/// Attributes the loader reads and the widget does not.
-const LOADER_ATTRIBUTES: [&str; 4] = ["mode", "loading", "launcher-text", "id"];
+/// The element's own HTML attribute, which the loader reads too: saved progress is kept under it.
+const ID: &str = "id";
 /// The iframe page's own attribute: the origin the widget's events are relayed to.
 const PARENT_ORIGIN: &str = "parent-origin";
-/// Longest accepted value, as the widget's (`src/config.rs`).
+/// Longest accepted value, as the widget's (`crates/embed/src/config.rs`).
 const MAX_LEN: usize = 2048;
 /// `display:block`: an inline iframe sits flush left in WordPress block themes. The height is the
 /// loader's reserved one, until the parent script sizes the frame to its content.
@@ -144,9 +147,9 @@ fn release_base(base: &str) -> Result<String, String> {
 /// every problem found.
 fn check_attributes(arguments: &[String], form: Form) -> Result<(Vec<Attribute>, Config), Vec<String>> {
     let known: Vec<&str> = match form {
-        Form::Element => ATTRIBUTES.into_iter().chain(LOADER_ATTRIBUTES).collect(),
-        // Anyone can write a frame's URL: it carries presentation only (`src/config/embed.rs`).
-        Form::Iframe => PRESENTATION.into_iter().chain(["id"]).collect(),
+        Form::Element => ATTRIBUTES.into_iter().chain(LOADER_ATTRIBUTES).chain([ID]).collect(),
+        // Anyone can write a frame's URL: it carries presentation only (`config::embed`).
+        Form::Iframe => PRESENTATION.into_iter().chain([ID]).collect(),
         Form::EmbedConfig => ATTRIBUTES.into_iter().chain(PRESENTATION).chain([PARENT_ORIGIN]).collect(),
     };
     let mut problems = Vec::new();
@@ -177,12 +180,14 @@ fn check_attributes(arguments: &[String], form: Form) -> Result<(Vec<Attribute>,
         warnings.iter().map(|warning| format!("invalid attribute `{}`: {}", warning.attribute, warning.message)),
     );
     for &(name, value) in &given {
-        let checked = match name {
-            "mode" => choice(value, &["inline", "popup"]),
-            "loading" => choice(value, &["eager", "lazy"]),
-            "launcher-text" => text(value),
-            "id" => element_id(value),
-            PARENT_ORIGIN => web_origin(value).map(drop),
+        let checked = match (name, attribute_named(name)) {
+            (ID, _) => element_id(value),
+            (PARENT_ORIGIN, _) => web_origin(value).map(drop),
+            // The widget's are checked above, by the widget.
+            (_, Some(loader)) if loader.reader == Reader::Loader => match loader.choices {
+                [] => text(value),
+                choices => choice(value, choices),
+            },
             _ => Ok(()),
         };
         if let Err(message) = checked {
@@ -236,9 +241,9 @@ fn embed_config(attributes: &[Attribute], out: &mut dyn Write) -> Result<ExitCod
     Ok(ExitCode::SUCCESS)
 }
 
-/// Whether the widget reads `name` as a switch: one it takes with no value.
+/// Whether `name` is a switch: one written alone to turn it on.
 fn is_switch(name: &str) -> bool {
-    ATTRIBUTES.contains(&name) && Config::from_attributes(|asked| (asked == name).then(String::new)).1.is_empty()
+    attribute_named(name).is_some_and(|attribute| attribute.kind == Kind::Switch)
 }
 
 /// One of the loader's fixed choices; its message is the loader's console warning's.
@@ -323,7 +328,7 @@ mod tests {
     }
 
     #[test]
-    fn switches_are_read_from_the_widget() {
+    fn switches_are_the_element_tables() {
         assert!(is_switch("test-mode") && is_switch("share-answers"));
         assert!(!is_switch("phone") && !is_switch("mode") && !is_switch("colour"));
     }

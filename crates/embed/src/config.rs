@@ -3,6 +3,7 @@
 //! the widget passes a lookup; every invalid value is dropped with a warning that names the
 //! attribute, and the default is used.
 
+pub mod element;
 pub mod embed;
 pub mod values;
 
@@ -102,29 +103,9 @@ pub struct CallToAction {
     pub url: String,
 }
 
-/// Every attribute the widget reads, in the README's order.
-pub const ATTRIBUTES: [&str; 20] = [
-    "protocol",
-    "booking-url",
-    "phone",
-    "clinic-name",
-    "locale",
-    "primary",
-    "accent",
-    "radius",
-    "start",
-    "prefill",
-    "share-answers",
-    "analytics",
-    "lead-endpoint",
-    "cta",
-    "cta-attribution",
-    "analytics-outcome",
-    "test-mode",
-    "forget-on-complete",
-    "hidden-fields",
-    "forget-after",
-];
+/// Every attribute the widget reads, in the README's order: those of the element's table
+/// ([`element::TABLE`]) that the widget reads.
+pub const ATTRIBUTES: [&str; 20] = element::names(element::Select::Widget);
 
 /// An attribute value that was ignored, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]

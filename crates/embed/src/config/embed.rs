@@ -9,9 +9,9 @@ use serde_json::{Map, Value};
 
 use super::{Config, ATTRIBUTES};
 
-/// What the frame's URL may set: how the quiz looks and opens, nothing it does with answers.
-pub const PRESENTATION: [&str; 8] =
-    ["primary", "accent", "radius", "locale", "start", "mode", "launcher-text", "loading"];
+/// What the frame's URL may set: how the quiz looks and opens, nothing it does with answers (the
+/// attributes [`super::element::TABLE`] marks `presentation`).
+pub const PRESENTATION: [&str; 8] = super::element::names(super::element::Select::Presentation);
 
 /// The attributes `embed-config.json` and the parent may set: every attribute.
 fn configurable(name: &str) -> bool {
