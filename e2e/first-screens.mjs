@@ -6,6 +6,10 @@
 //
 //   trunk build --release && node e2e/first-screens.mjs && trunk build --release
 //
+// `node e2e/first-screens.mjs --check` writes nothing: it fails when the loader's copy differs.
+// The widget runs the built-in protocol compiled into the wasm (English) and fetches its other
+// languages' texts from dist/protocols/; the locales are the ones its source declares.
+//
 // e2e/tests/first_paint.spec.ts fails when this file no longer matches what the widget renders.
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -21,10 +25,11 @@ const TOKENS = {
   booking: { token: "⟦booking⟧", value: "https://booking.invalid/token" },
 };
 const SCREENS = ["welcome", "first-question"];
+const check = process.argv.includes("--check");
 const protocol = JSON.parse(readFileSync(here("../static/protocols/microneedling.json"), "utf8"));
-/** The widget's word for a clinic without a name, per locale (src/messages/<locale>.rs). */
+/** The widget's word for a clinic without a name, per locale (crates/core/src/messages/<locale>.rs). */
 const theClinic = (locale) => {
-  const messages = readFileSync(here(`../src/messages/${locale.split("-")[0]}.rs`), "utf8");
+  const messages = readFileSync(here(`../crates/core/src/messages/${locale.split("-")[0]}.rs`), "utf8");
   return messages.match(/the_clinic: "([^"]*)"/)[1];
 };
 
@@ -75,8 +80,18 @@ try {
     screens,
   };
   const json = JSON.stringify(generated, null, 2).replace(/\u2028|\u2029/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
-  writeFileSync(file, loader.replace(block, (_, open, close) => `${open}const FIRST_SCREENS = ${json};\n${close}`));
-  console.log(`wrote ${file}`);
+  const written = loader.replace(block, (_, open, close) => `${open}const FIRST_SCREENS = ${json};\n${close}`);
+  if (check) {
+    if (written !== loader) {
+      console.error(`${file}: FIRST_SCREENS differs from what the widget renders: run node e2e/first-screens.mjs`);
+      process.exitCode = 1;
+    } else {
+      console.log(`${file}: FIRST_SCREENS matches the widget`);
+    }
+  } else {
+    writeFileSync(file, written);
+    console.log(`wrote ${file}`);
+  }
 } finally {
   server.kill();
 }

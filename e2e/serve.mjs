@@ -29,6 +29,7 @@ const types = {
   ".json": "application/json; charset=utf-8",
   ".wasm": "application/wasm",
   ".svg": "image/svg+xml",
+  ".bin": "application/octet-stream",
 };
 
 /** A refusal: the status and a short reason. */

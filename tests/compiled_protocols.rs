@@ -105,7 +105,9 @@ fn build_refuses_an_output_not_named_as_a_compiled_protocol() {
 #[test]
 fn a_truncated_or_foreign_compiled_file_is_refused_by_name() {
     let bytes = std::fs::read(format!("{}/chemical-peel.protocol.bin", protocols_dir())).unwrap();
-    assert_eq!(decode(&bytes[..bytes.len() / 2]).unwrap_err(), CompiledError::Damaged);
+    let half = bytes.len() / 2;
+    assert_eq!(decode(&bytes[..half]).unwrap_err(), CompiledError::Truncated { len: half });
+    assert_eq!(decode(&[&bytes[..], b"x"].concat()).unwrap_err(), CompiledError::Damaged, "a byte too many");
     assert_eq!(decode(&bytes[..9]).unwrap_err(), CompiledError::Truncated { len: 9 });
     let texts = std::fs::read(format!("{}/chemical-peel.es.texts.bin", protocols_dir())).unwrap();
     assert_eq!(decode(&texts).unwrap_err(), CompiledError::Foreign);

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { test, expect } from "./fixtures/test";
 import { CLINIC, addWidget } from "./fixtures/host_page";
+import { compileProtocol, routeCompiled } from "./fixtures/compile";
 import { PROTOCOL_PATH, QUESTIONS, REPO_ROOT, pathOf, question } from "./fixtures/protocol";
 
 const ids = (path: [string, unknown][]) => path.map(([id]) => id);
@@ -104,29 +105,28 @@ test("rows that leave the path disappear: scar questions without scars; pregnanc
 });
 
 test("a clinic's protocol that ends the quiz early: the rows after the early end disappear", async ({ page }) => {
-  // The default protocol with its pregnancy rule made to end the quiz, as a clinic may still write one.
+  // The default protocol with its radiation rule made to end the quiz, as a clinic may write one, and
+  // compiled as a clinic must: radiation is the last screening question, so `candidacy build`'s
+  // verify proves the early end hides no stronger outcome and no red flag (one on pregnancy would
+  // hide later red flags, and the build refuses it).
   const json = JSON.parse(readFileSync(REPO_ROOT + PROTOCOL_PATH, "utf8"));
-  const pregnancy = json.rules.find((r: { id: string }) => r.id === "pregnant_or_breastfeeding");
-  pregnancy.ends_quiz = true;
-  await page.route("**/early-end-protocol.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(json) }));
+  const radiation = json.rules.find((r: { id: string }) => r.id === "radiation");
+  radiation.ends_quiz = true;
+  await routeCompiled(page, "/site/early-end.protocol.bin", compileProtocol(json));
   await page.goto("/site/blank.html");
-  const quiz = await addWidget(page, { ...CLINIC, protocol: "/site/early-end-protocol.json" });
+  const quiz = await addWidget(page, { ...CLINIC, protocol: "/site/early-end.protocol.bin" });
 
   const path = pathOf({ concerns: ["pigmentation"] });
+  expect(ids(path).slice(-3), "two questions follow radiation on this path").toEqual(["radiation", "retinoids", "skin_tone"]);
   await quiz.answerPath(path);
   await expect(quiz.checkScreen).toBeVisible();
   await expect(quiz.checkRows()).toHaveCount(path.length);
 
-  // Pregnancy now ends the quiz: only the rows up to it stay.
-  await quiz.changeButton("pregnant_or_breastfeeding").click();
-  await quiz.answerAndContinue("pregnant_or_breastfeeding", true);
+  // Radiation now ends the quiz: only the rows up to it stay.
+  await quiz.changeButton("radiation").click();
+  await quiz.answerAndContinue("radiation", true);
   await expect(quiz.checkScreen).toBeVisible();
-  expect(await quiz.checkRows().evaluateAll((els) => els.map((el) => el.getAttribute("data-question-id")))).toEqual([
-    "concerns",
-    "treatment_area",
-    "age",
-    "pregnant_or_breastfeeding",
-  ]);
+  expect(await quiz.checkRows().evaluateAll((els) => els.map((el) => el.getAttribute("data-question-id")))).toEqual(ids(path).slice(0, -2));
   await quiz.seeResult();
-  await quiz.expectOutcome("postpone");
+  await quiz.expectOutcome("consult", [3, 4]);
 });

@@ -1,6 +1,7 @@
-// The second shipped protocol in the real widget: a clinic's page embeds it with
-// `protocol="protocols/chemical-peel.json"` (the copy Trunk puts in dist/), and a visitor reaches each
-// outcome with the mouse, in English and in Spanish. The questions on screen follow the protocol's
+// The second shipped protocol in the real widget: a clinic's page embeds it, compiled by `candidacy
+// build`, with `protocol="protocols/chemical-peel.protocol.bin"` (the copy Trunk puts in dist/; the
+// Spanish texts are `chemical-peel.es.texts.bin` beside it), and a visitor reaches each outcome
+// with the mouse, in English and in Spanish. The questions on screen follow the protocol's
 // own branching: the test answers whatever is asked, from one set of answers.
 import { readFileSync } from "node:fs";
 import { test, expect } from "./fixtures/test";
@@ -30,7 +31,7 @@ function clinicPage(locale?: string): string {
 <body>
   <main>
     <h1>Chemical peels</h1>
-    <candidacy-quiz protocol="protocols/chemical-peel.json" clinic-name="Glow Clinic"
+    <candidacy-quiz protocol="protocols/chemical-peel.protocol.bin" clinic-name="Glow Clinic"
       booking-url="https://clinic.example/book" phone="+1 555 0100"${locale ? ` locale="${locale}"` : ""}></candidacy-quiz>
   </main>
 </body>

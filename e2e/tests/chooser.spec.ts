@@ -1,4 +1,5 @@
-// A chooser protocol in the widget: static/protocols/resurfacing.json compares microneedling,
+// A chooser protocol in the widget: static/protocols/resurfacing.json, compiled to
+// `resurfacing.protocol.bin` (Spanish in `resurfacing.es.texts.bin`), compares microneedling,
 // chemical peels and laser resurfacing with one set of questions, recommends the best fit and
 // shows how each treatment suits the visitor.
 import AxeBuilder from "@axe-core/playwright";
@@ -56,7 +57,7 @@ async function answerAll(quiz: QuizPage, answers: Record<string, Answer>): Promi
   await expect(quiz.checkScreen).toBeVisible();
 }
 
-const protocol = { ...CLINIC, protocol: "/protocols/resurfacing.json" };
+const protocol = { ...CLINIC, protocol: "/protocols/resurfacing.protocol.bin" };
 
 test("a deep skin tone with acne scars is steered to microneedling rather than laser", async ({ page }) => {
   await page.goto("/site/blank.html");

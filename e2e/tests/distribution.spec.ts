@@ -10,7 +10,7 @@ import { extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { test, expect } from "./fixtures/test";
 import { QuizPage } from "./fixtures/quiz_page";
-import { pathOf } from "./fixtures/protocol";
+import { pathOf, protocolIn } from "./fixtures/protocol";
 import type { Page } from "@playwright/test";
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -52,7 +52,7 @@ const CLINIC_ARGS = ["booking-url=https://clinic.example/book", "phone=+1 555 01
 test("the release folder is versioned, every file's integrity is in its manifest, latest points at it", () => {
   const manifest = JSON.parse(readFileSync(join(RELEASE, "release.json"), "utf8"));
   expect(manifest.version).toBe(VERSION);
-  for (const file of ["candidacy.js", "widget_bg.wasm", "embed.html", "candidacy-frame.js", "protocols/microneedling.json", "package.json", "candidacy.d.ts", "custom-elements.json"]) {
+  for (const file of ["candidacy.js", "widget_bg.wasm", "embed.html", "candidacy-frame.js", "protocols/microneedling.protocol.bin", "protocols/microneedling.es.texts.bin", "protocols/chemical-peel.protocol.bin", "protocols/chemical-peel.es.texts.bin", "package.json", "candidacy.d.ts", "custom-elements.json"]) {
     expect(manifest.files[file]?.integrity, file).toBe(sha384(readFileSync(join(RELEASE, file))));
   }
   const loader = readFileSync(join(RELEASE, "candidacy.js"), "utf8");
@@ -116,6 +116,21 @@ test("a ?ver= on the loader reaches the files it loads", async ({ page }) => {
   await clinicPage(page, `<script type="module" src="${CDN}/candidacy.js?ver=7"></script><candidacy-quiz phone="+1 555 0100"></candidacy-quiz>`);
   expect(new URL((await wasm).url()).search).toBe("?ver=7");
   await expect(new QuizPage(page).welcome).toBeVisible();
+});
+
+test("a Spanish page of the snippet gets the built-in protocol's Spanish texts from the release folder, with the loader's query", async ({ page }) => {
+  const texts: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes(".texts.bin")) texts.push(r.url());
+  });
+  await clinicPage(page, `<script type="module" src="${CDN}/candidacy.js?ver=7"></script><candidacy-quiz phone="+1 555 0100" locale="es"></candidacy-quiz>`);
+  const quiz = new QuizPage(page);
+  await expect(quiz.welcome).toBeVisible();
+  await expect(quiz.startButton).toHaveText("Empezar");
+  await quiz.start();
+  await expect(quiz.question("concerns").locator("h1")).toHaveText(protocolIn("es").questions[0].prompt);
+  // The query as the server reads it (the widget's fetch may add an empty `&`).
+  expect(texts.map((url) => [new URL(url).pathname, new URL(url).searchParams.toString()])).toEqual([[`${CDN}/protocols/microneedling.es.texts.bin`, "ver=7"]]);
 });
 
 test("the iframe snippet is a block and its page runs the checked release", async ({ page }) => {

@@ -4,20 +4,22 @@
 // holds garbage: persistence.spec.ts.)
 import { test, expect, type PageProblems } from "./fixtures/test";
 import { QuizPage } from "./fixtures/quiz_page";
-import { PROTOCOL_PATH, REPO_ROOT } from "./fixtures/protocol";
+import { REPO_ROOT } from "./fixtures/protocol";
+import { fulfillBinary } from "./fixtures/compile";
 import { readFileSync } from "node:fs";
 import type { Page, Route } from "@playwright/test";
 
 const CLINIC = { "clinic-name": "Glow Clinic", "booking-url": "https://clinic.example/book", phone: "+1 555 0100" };
-const DEFAULT_PROTOCOL = readFileSync(`${REPO_ROOT}/${PROTOCOL_PATH}`, "utf8");
+/** The default protocol as `candidacy build` compiled it. */
+const COMPILED = readFileSync(`${REPO_ROOT}/static/protocols/microneedling.protocol.bin`);
 
 async function widgetWithProtocol(page: Page, serve: (route: Route) => Promise<void> | void): Promise<void> {
-  await page.route("**/site/faulty-protocol.json", serve);
+  await page.route("**/site/faulty.protocol.bin", serve);
   await page.goto("/site/blank.html");
   await page.evaluate((clinic) => {
     const quiz = document.createElement("candidacy-quiz");
     for (const [name, value] of Object.entries(clinic)) quiz.setAttribute(name, value);
-    quiz.setAttribute("protocol", "/site/faulty-protocol.json");
+    quiz.setAttribute("protocol", "/site/faulty.protocol.bin");
     document.getElementById("slot")!.append(quiz);
   }, CLINIC);
 }
@@ -36,7 +38,7 @@ async function expectFallback(page: Page, problems: PageProblems, cause: RegExp,
 
 test("a protocol URL answering 404", async ({ page, problems }) => {
   await widgetWithProtocol(page, (route) => route.fulfill({ status: 404, body: "not found" }));
-  await expectFallback(page, problems, /cannot use the protocol at `\/site\/faulty-protocol\.json`: the server answered 404/);
+  await expectFallback(page, problems, /cannot use the protocol at `\/site\/faulty\.protocol\.bin`: the server answered 404/);
 });
 
 test("a protocol URL answering 500", async ({ page, problems }) => {
@@ -51,15 +53,18 @@ test("a protocol URL that never answers: a loading message, then the fallback af
   await expectFallback(page, problems, /no answer within 10 seconds/, 15_000);
 });
 
-test("a protocol that is not valid JSON", async ({ page, problems }) => {
+test("a protocol file as written (JSON), broken or not: the widget runs compiled files only and says how to make one", async ({ page, problems }) => {
   await widgetWithProtocol(page, (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"format": 1,' }));
-  await expectFallback(page, problems, /the protocol is invalid/);
+  await expectFallback(page, problems, /cannot use the protocol at `\/site\/faulty\.protocol\.bin`: this is a protocol file as written \(JSON\); run `candidacy build` on it/);
 });
 
-test("a valid JSON protocol of another format version", async ({ page, problems }) => {
-  const future = JSON.stringify({ ...JSON.parse(DEFAULT_PROTOCOL), format: 2 });
-  await widgetWithProtocol(page, (route) => route.fulfill({ status: 200, contentType: "application/json", body: future }));
-  await expectFallback(page, problems, /the protocol is invalid[\s\S]*format/);
+test("a protocol compiled for another format version: refused, and the console says to build it again", async ({ page, problems }) => {
+  const future = Buffer.from(COMPILED);
+  const format = future.readUInt16LE(8); // after the 8-byte magic
+  future.writeUInt16LE(format + 1, 8);
+  await widgetWithProtocol(page, (route) => fulfillBinary(route, future));
+  const why = new RegExp(`compiled by another version \\(format ${format + 1}, this widget reads ${format}\\); run \`candidacy build\` again`);
+  await expectFallback(page, problems, why);
 });
 
 test("a panic inside a component: every widget on the page falls back, and later ones too", async ({ page, problems }) => {

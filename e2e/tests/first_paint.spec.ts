@@ -132,7 +132,7 @@ test("a locale the built-in protocol lacks gets the English first screen, as the
 });
 
 const WITHOUT: [string, Record<string, string>][] = [
-  ["another protocol", { protocol: "/cdn/candidacy/protocols/microneedling.json" }],
+  ["another protocol", { protocol: "/cdn/candidacy/protocols/microneedling.protocol.bin" }],
   ["prefilled answers", { prefill: '{"concerns": ["acne_scars"]}' }],
   ["no phone", { phone: "" }],
 ];

@@ -5,6 +5,7 @@ import { test, expect } from "./fixtures/test";
 import { QuizPage } from "./fixtures/quiz_page";
 import { PROTOCOL_PATH, REPO_ROOT, pathOf } from "./fixtures/protocol";
 import { readFileSync } from "node:fs";
+import { compileProtocol, routeCompiled } from "./fixtures/compile";
 
 const TEXT_KEYS = new Set([
   "prompt", "help", "label", "hint", "reason", "come_back", "instead", "red_flag", "headline", "body", "name",
@@ -35,12 +36,13 @@ test("markup, script and odd characters in every text and attribute render as in
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  const hostile = JSON.stringify(poison(JSON.parse(readFileSync(`${REPO_ROOT}/${PROTOCOL_PATH}`, "utf8"))));
-  await page.route("**/site/hostile-protocol.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: hostile }));
+  // Compiled as a clinic compiles theirs: `candidacy build` takes the texts as they are.
+  const hostile = compileProtocol(poison(JSON.parse(readFileSync(`${REPO_ROOT}/${PROTOCOL_PATH}`, "utf8"))));
+  await routeCompiled(page, "/site/hostile.protocol.bin", hostile);
   await page.goto("/site/blank.html");
   await page.evaluate((payload) => {
     const quiz = document.createElement("candidacy-quiz");
-    quiz.setAttribute("protocol", "/site/hostile-protocol.json");
+    quiz.setAttribute("protocol", "/site/hostile.protocol.bin");
     quiz.setAttribute("clinic-name", `Glow${payload}`);
     quiz.setAttribute("booking-url", "javascript:window.__pwned=4");
     quiz.setAttribute("phone", `<img src=x onerror="window.__pwned=5">`);
@@ -71,4 +73,24 @@ test("markup, script and odd characters in every text and attribute render as in
   for (const attribute of ["booking-url", "phone", "primary"]) {
     expect(problems.warnings.join("\n")).toContain(`ignoring attribute \`${attribute}\``);
   }
+});
+
+test("the same payload in a language's texts file (fetched on demand) renders as inert text too", async ({ page }) => {
+  const hostile = compileProtocol(poison(JSON.parse(readFileSync(`${REPO_ROOT}/${PROTOCOL_PATH}`, "utf8"))));
+  expect(Object.keys(hostile.texts)).toEqual(["es"]);
+  await routeCompiled(page, "/site/hostile.protocol.bin", hostile);
+  await page.goto("/site/blank.html");
+  await page.evaluate(() => {
+    const quiz = document.createElement("candidacy-quiz");
+    quiz.setAttribute("protocol", "/site/hostile.protocol.bin");
+    quiz.setAttribute("locale", "es");
+    quiz.setAttribute("phone", "+1 555 0100");
+    document.getElementById("slot")!.append(quiz);
+  });
+  const quiz = new QuizPage(page);
+  await quiz.start();
+  await expect(quiz.question("concerns")).toContainText("¿Qué te gustaría mejorar?");
+  await expect(quiz.question("concerns")).toContainText("<script>window.__pwned=2</script>");
+  expect(await quiz.root.locator("img, script, iframe, object, embed").count(), "no element made from the texts").toBe(0);
+  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
 });

@@ -1,7 +1,9 @@
 // The widget in English and Spanish (and a right-to-left protocol): which language it picks, a
 // whole quiz in Spanish, switching language mid-quiz, and the layout of the longer Spanish words
 // on a 320 px phone.
+import { readFileSync } from "node:fs";
 import { test, expect } from "./fixtures/test";
+import { compileProtocol, routeCompiled } from "./fixtures/compile";
 import { CLINIC, addWidget } from "./fixtures/host_page";
 import { QuizPage } from "./fixtures/quiz_page";
 import { pathOf, protocolIn } from "./fixtures/protocol";
@@ -138,8 +140,13 @@ test("at 320 px, the longer Spanish words fit every screen: no sideways scrollin
 });
 
 test("a right-to-left protocol reads and lays out right to left", async ({ page }) => {
+  // e2e/pages/rtl-protocol.json, compiled as a clinic would (a test treatment: no screening profile);
+  // its Hebrew texts come from the `he` texts file beside it.
+  const rtl = compileProtocol(readFileSync(new URL("../pages/rtl-protocol.json", import.meta.url), "utf8"), ["--no-profile"]);
+  expect(Object.keys(rtl.texts)).toEqual(["he"]);
+  await routeCompiled(page, "/site/rtl.protocol.bin", rtl);
   await pageIn(page, "en");
-  const quiz = await addWidget(page, { ...CLINIC, protocol: "/site/rtl-protocol.json", locale: "he" });
+  const quiz = await addWidget(page, { ...CLINIC, protocol: "/site/rtl.protocol.bin", locale: "he" });
   await expect(quiz.root).toHaveAttribute("dir", "rtl");
   await expect(quiz.root).toHaveAttribute("lang", "he");
   await quiz.start();

@@ -56,7 +56,7 @@ test("a crafted frame URL cannot swap the protocol, the lead endpoint or the par
   const evil = "https://evil.example";
   const crafted = new URLSearchParams({
     "lead-endpoint": `${evil}/steal`,
-    protocol: `${evil}/protocol.json`,
+    protocol: `${evil}/clinic.protocol.bin`,
     "parent-origin": evil,
     cta: JSON.stringify({ candidate: { label: "Book", url: `${evil}/book` } }),
     "hidden-fields": JSON.stringify({ tracker: "x" }),

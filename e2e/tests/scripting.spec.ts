@@ -198,9 +198,9 @@ async function addFallingWidget(page: Page, attributes: Record<string, string>):
 
 test("fallback is heard with its cause: the protocol, or the widget's files", async ({ page, problems }) => {
   await recordLifecycle(page);
-  await page.route("**/missing.json", (route) => route.fulfill({ status: 404, body: "not found" }));
+  await page.route("**/missing.protocol.bin", (route) => route.fulfill({ status: 404, body: "not found" }));
   await page.goto("/site/blank.html");
-  await addFallingWidget(page, { ...CLINIC, protocol: "/missing.json" });
+  await addFallingWidget(page, { ...CLINIC, protocol: "/missing.protocol.bin" });
   await expect.poll(() => lifecycle(page)).toContainEqual({ name: "candidacy:fallback", detail: { cause: "protocol" } });
   problems.errors.length = 0; // the protocol's failure is named in the console: expected here
 

@@ -116,7 +116,8 @@ mod tests {
         let bytes = compile(&chemical_peel()).protocol;
         assert_eq!(decode(b"  {\"format\": 1}").unwrap_err(), CompiledError::Json);
         assert_eq!(decode(&bytes[..5]).unwrap_err(), CompiledError::Truncated { len: 5 });
-        assert_eq!(decode(&bytes[..bytes.len() - 1]).unwrap_err(), CompiledError::Damaged);
+        let cut = bytes.len() - 1;
+        assert_eq!(decode(&bytes[..cut]).unwrap_err(), CompiledError::Truncated { len: cut });
         assert_eq!(decode(b"GIF89a, an image and not a protocol at all").unwrap_err(), CompiledError::Foreign);
         let texts = &compile(&chemical_peel()).texts[0].1;
         assert_eq!(decode(texts).unwrap_err(), CompiledError::Foreign, "a texts file is not a protocol");

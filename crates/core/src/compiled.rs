@@ -1,8 +1,9 @@
 //! Compiled protocols: what `candidacy build` writes once a protocol passed check and verify, and
 //! the only form the widget runs.
 //!
-//! A file is `magic (8 bytes) | format (u16, little endian) | body (postcard) | SHA-256 of all that
-//! precedes it (32 bytes)`. A protocol file (`.cpb`) carries the [`ValidProtocol`] (model resolved,
+//! A file is `magic (8 bytes) | format (u16) | body length (u32) | body (postcard) | SHA-256 of
+//! all that precedes it (32 bytes)`, integers little endian; the length tells a cut file from an
+//! edited one. A protocol file (`.cpb`) carries the [`ValidProtocol`] (model resolved,
 //! parameters substituted, its fingerprint) with English texts only, and the version of the proof
 //! it passed; each other language is a texts file (`.<locale>.cpt`) fetched when a visitor needs it.
 //! The checksum catches a damaged or hand-edited file; it is not a signature.
@@ -22,7 +23,7 @@ pub const FORMAT: u16 = 1;
 /// is refused, so every protocol a visitor sees passed today's proof.
 pub const PROOF_VERSION: u32 = 3;
 
-const HEADER: usize = 8 + 2;
+const HEADER: usize = 8 + 2 + 4;
 const CHECKSUM: usize = 32;
 
 /// A compiled protocol, as read.
@@ -56,7 +57,7 @@ pub enum CompiledError {
     Json,
     /// Not a compiled file of this kind at all.
     Foreign,
-    /// Shorter than its header and checksum.
+    /// Shorter than its header says it is.
     Truncated { len: usize },
     /// Written by another version of the compiler.
     Format { found: u16 },
@@ -164,6 +165,8 @@ fn seal(magic: &[u8; 8], body: &[u8]) -> Vec<u8> {
     let mut file = Vec::with_capacity(HEADER + body.len() + CHECKSUM);
     file.extend_from_slice(magic);
     file.extend_from_slice(&FORMAT.to_le_bytes());
+    let len = u32::try_from(body.len()).expect("a compiled protocol under 4 GB");
+    file.extend_from_slice(&len.to_le_bytes());
     file.extend_from_slice(body);
     let checksum = Sha256::digest(&file);
     file.extend_from_slice(&checksum);
@@ -175,7 +178,7 @@ fn open<'b>(magic: &[u8; 8], bytes: &'b [u8]) -> Result<&'b [u8], CompiledError>
     if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
         return Err(CompiledError::Json);
     }
-    if bytes.len() < HEADER + CHECKSUM {
+    if bytes.len() < HEADER {
         return match bytes.starts_with(&magic[..bytes.len().min(8)]) {
             true => Err(CompiledError::Truncated { len: bytes.len() }),
             false => Err(CompiledError::Foreign),
@@ -187,6 +190,14 @@ fn open<'b>(magic: &[u8; 8], bytes: &'b [u8]) -> Result<&'b [u8], CompiledError>
     let found = u16::from_le_bytes([bytes[8], bytes[9]]);
     if found != FORMAT {
         return Err(CompiledError::Format { found });
+    }
+    let body_len = u32::from_le_bytes([bytes[10], bytes[11], bytes[12], bytes[13]]) as usize;
+    let whole = HEADER.saturating_add(body_len).saturating_add(CHECKSUM);
+    if bytes.len() < whole {
+        return Err(CompiledError::Truncated { len: bytes.len() });
+    }
+    if bytes.len() > whole {
+        return Err(CompiledError::Damaged);
     }
     let (sealed, checksum) = bytes.split_at(bytes.len() - CHECKSUM);
     if Sha256::digest(sealed).as_slice() != checksum {

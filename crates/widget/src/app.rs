@@ -31,6 +31,8 @@ enum Loading {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
+    // Languages whose texts could not be had: asked for once, then English serves.
+    let failed = use_mut_ref(Vec::<String>::new);
     let source = match &props.config.protocol_url {
         Some(url) => Source::Url(url.clone()),
         None => Source::BuiltIn { assets: props.host.assets.clone() },
@@ -48,7 +50,8 @@ pub fn App(props: &AppProps) -> Html {
         (Source::BuiltIn { .. }, Err(_)) => Loading::InProgress,
     });
     {
-        let (loading, config, host) = (loading.clone(), props.config.clone(), props.host.clone());
+        let (loading, config, host, failed) =
+            (loading.clone(), props.config.clone(), props.host.clone(), failed.clone());
         use_effect_with(source.clone(), move |source| {
             if !matches!(*loading, Loading::InProgress) {
                 return;
@@ -68,7 +71,7 @@ pub fn App(props: &AppProps) -> Html {
                 };
                 // The page's language first, so a Spanish page never flashes English.
                 let locale = locale_for(&protocol.protocol.locales, &config, &host).to_string();
-                loading.set(ready_in(&source, protocol, &[], &locale).await);
+                loading.set(ready_in(&source, protocol, &[], &locale, &failed).await);
             });
         });
     }
@@ -77,8 +80,8 @@ pub fn App(props: &AppProps) -> Html {
         let (host, config) = (props.host.clone(), props.config.clone());
         use_effect_with((*loading).clone(), move |loading| match loading {
             Loading::InProgress => {}
-            Loading::Ready(protocol, _) => {
-                let locale = locale_for(&protocol.protocol.locales, &config, &host).to_string();
+            Loading::Ready(protocol, languages) => {
+                let locale = locale_for(languages, &config, &host).to_string();
                 host.announce(&Lifecycle::Ready { locale }, Some(protocol));
             }
             Loading::Failed => host.announce(&Lifecycle::Fallback(FallbackCause::Protocol), None),
@@ -96,7 +99,8 @@ pub fn App(props: &AppProps) -> Html {
             }
         }
         Loading::Ready(protocol, languages) => {
-            let locale = locale_for(&protocol.protocol.locales, &props.config, &props.host);
+            // Among the languages whose texts are here: one that failed to load leaves English.
+            let locale = locale_for(languages, &props.config, &props.host);
             if let Some(requested) = props.config.locale.as_deref() {
                 if crate::protocol::best_locale(&protocol.protocol.locales, requested).is_none() {
                     let id = &protocol.protocol.id;
@@ -110,18 +114,18 @@ pub fn App(props: &AppProps) -> Html {
             let on_locale = {
                 let (loading, protocol, languages) = (loading.clone(), protocol.clone(), languages.clone());
                 Callback::from(move |locale: String| {
-                    if languages.contains(&locale) {
+                    if languages.contains(&locale) || failed.borrow().contains(&locale) {
                         return;
                     }
-                    let (loading, protocol, languages, source) =
-                        (loading.clone(), protocol.clone(), languages.clone(), source.clone());
+                    let (loading, protocol, languages, source, failed) =
+                        (loading.clone(), protocol.clone(), languages.clone(), source.clone(), failed.clone());
                     wasm_bindgen_futures::spawn_local(async move {
-                        loading.set(ready_in(&source, (*protocol).clone(), &languages, &locale).await);
+                        loading.set(ready_in(&source, (*protocol).clone(), &languages, &locale, &failed).await);
                     });
                 })
             };
             html! {
-                <Quiz protocol={protocol.clone()} config={props.config.clone()} host={props.host.clone()} page_locale={locale} {on_locale} />
+                <Quiz protocol={protocol.clone()} config={props.config.clone()} host={props.host.clone()} page_locale={locale} languages={languages.clone()} {on_locale} />
             }
         }
         Loading::Failed => {
@@ -132,8 +136,15 @@ pub fn App(props: &AppProps) -> Html {
 }
 
 /// `protocol` ready to show in `locale`: with that language's texts added unless `languages`
-/// (besides English) has them already; in English, with a console warning, if they cannot be had.
-async fn ready_in(source: &Source, protocol: ValidProtocol, languages: &[String], locale: &str) -> Loading {
+/// (besides English) has them already; in English, with a console warning, if they cannot be had
+/// (and `failed` remembers it).
+async fn ready_in(
+    source: &Source,
+    protocol: ValidProtocol,
+    languages: &[String],
+    locale: &str,
+    failed: &Rc<std::cell::RefCell<Vec<String>>>,
+) -> Loading {
     let mut languages = languages.to_vec();
     if !languages.iter().any(|have| have == "en") {
         languages.push("en".to_owned());
@@ -149,6 +160,7 @@ async fn ready_in(source: &Source, protocol: ValidProtocol, languages: &[String]
         }
         Err(why) => {
             browser::warn(&format!("candidacy: showing English: the `{locale}` texts cannot be used: {why}"));
+            failed.borrow_mut().push(locale.to_owned());
             Loading::Ready(Rc::new(protocol), Rc::new(languages))
         }
     }

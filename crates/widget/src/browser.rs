@@ -124,7 +124,12 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> bool {
 /// The page's query parameters, decoded, in order.
 pub fn query_pairs() -> Vec<(String, String)> {
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return Vec::new() };
+    pairs_of(&search)
+}
+
+/// The `(name, value)` pairs of a query string (`?a=1&b=2` or `a=1&b=2`), decoded.
+pub fn pairs_of(search: &str) -> Vec<(String, String)> {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else { return Vec::new() };
     let Ok(Some(entries)) = js_sys::try_iter(&params) else { return Vec::new() };
     entries
         .flatten()

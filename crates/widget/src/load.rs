@@ -73,8 +73,12 @@ pub async fn with_texts(source: &Source, protocol: &ValidProtocol, locale: &str)
 /// A file's bytes, with a bounded wait.
 async fn fetch(url: &str) -> Result<Vec<u8>, String> {
     let request = async {
-        let response =
-            gloo::net::http::Request::get(url).send().await.map_err(|e| format!("the request failed: {e}"))?;
+        // The query goes through the builder: given in the URL, gloo-net would add a stray `&`,
+        // and a cache keyed on the exact URL (`?ver=` from the loader) would miss.
+        let (file, query) = url.split_once('?').unwrap_or((url, ""));
+        let pairs = super::browser::pairs_of(query);
+        let request = gloo::net::http::Request::get(file).query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let response = request.send().await.map_err(|e| format!("the request failed: {e}"))?;
         if !response.ok() {
             return Err(format!("the server answered {} {}", response.status(), response.status_text()));
         }

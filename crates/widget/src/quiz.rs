@@ -31,7 +31,10 @@ pub struct QuizProps {
     pub host: Host,
     /// The locale the page asks for, until the visitor chooses one.
     pub page_locale: AttrValue,
-    /// Told the locale the quiz shows, whenever it changes (the App fetches its texts).
+    /// The languages whose texts the protocol holds now (English always).
+    pub languages: Rc<Vec<String>>,
+    /// Told the language the visitor chose, whenever it changes (the App fetches its texts; the
+    /// quiz shows in it once they are here).
     pub on_locale: Callback<String>,
 }
 
@@ -129,11 +132,16 @@ pub fn Quiz(props: &QuizProps) -> Html {
         let protocol = protocol.clone();
         use_memo(flow.answers.clone(), move |answers| crate::engine::walk(&protocol, answers))
     };
-    let locale = flow.locale.clone().map_or_else(|| props.page_locale.clone(), AttrValue::from);
+    let chosen = flow.locale.clone().filter(|chosen| props.languages.contains(chosen));
+    let locale = chosen.map_or_else(|| props.page_locale.clone(), AttrValue::from);
     let words = messages(&locale);
-    use_effect_with(locale.clone(), {
+    use_effect_with(flow.locale.clone(), {
         let on_locale = props.on_locale.clone();
-        move |locale: &AttrValue| on_locale.emit(locale.to_string())
+        move |chosen: &Option<String>| {
+            if let Some(chosen) = chosen {
+                on_locale.emit(chosen.clone());
+            }
+        }
     });
     if super::take_panic_request() {
         panic!("test-only trigger: a panic inside the Quiz component");
