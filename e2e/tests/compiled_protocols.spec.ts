@@ -110,9 +110,9 @@ test.describe("refused, with the clinic's contact details and the reason in the 
   });
 
   test("proven by another version of the verifier (sealed again, so only the proof differs)", async ({ page, problems }) => {
-    // After the magic (8 bytes) and the format (2): the proof's version, one postcard byte.
-    const proof = PEEL[10];
-    const older = resealed(PEEL, (body) => (body[10] = proof - 1));
+    // After the magic (8 bytes), the format (2) and the body's length (4): the proof's version, one postcard byte.
+    const proof = PEEL[14];
+    const older = resealed(PEEL, (body) => (body[14] = proof - 1));
     await refused(page, older);
     expectConsoleSays(problems, "/site/clinic.protocol.bin", `proven by another version of the verifier (proof ${proof - 1}, this widget needs ${proof}); run \`candidacy build\` again`);
   });
@@ -211,7 +211,7 @@ test.describe("languages on demand", () => {
     const quiz = await addWidget(page, CLINIC);
     await expect(quiz.welcome).toBeVisible();
     await expect(quiz.root).toHaveAttribute("lang", "en");
-    await expect(quiz.startButton).toHaveText("Start");
+    await expect(quiz.startButton).toHaveText("Start now");
     await quiz.start();
     await expect(quiz.question("concerns").locator("h1")).toHaveText(en.questions[0].prompt);
     await expect(quiz.root.locator("[data-step=fallback]")).toHaveCount(0);
