@@ -19,15 +19,14 @@ function withParameters(protocol) {
   return JSON.parse(JSON.stringify(protocol), (_, value) => (typeof value === "string" ? fill(value) : value));
 }
 
-function page(title, head, body) {
+function page(title, head, body, { probe = true } = {}) {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
-<script>${PROBE}</script>
-${head}
+${probe ? `<script>${PROBE}</script>\n` : ""}${head}
 </head>
 <body>
 ${body}
@@ -53,7 +52,7 @@ export function widgetPage(preload = false) {
 }
 
 /** The floor: the first question as static HTML, the fastest a page can show it. */
-export function floorPage(protocol) {
+export function floorPage(protocol, { probe = true } = {}) {
   const q = withParameters(protocol).questions[0];
   const options = q.options
     .map(
@@ -68,6 +67,7 @@ export function floorPage(protocol) {
     `<form><fieldset><legend><h1>${escape(q.prompt)}</h1></legend><p>${escape(q.help ?? "")}</p>
 ${options}
 </fieldset><button type="submit">Continue</button></form>`,
+    { probe },
   );
 }
 
