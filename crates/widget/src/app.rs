@@ -38,16 +38,15 @@ pub fn App(props: &AppProps) -> Html {
         None => Source::BuiltIn { assets: props.host.assets.clone() },
     };
     // The built-in protocol in English is ready at once: no fetch before the first screen.
-    let loading = use_state(|| match (&source, load::built_in()) {
-        (Source::Url(_), _) => Loading::InProgress,
-        (Source::BuiltIn { .. }, Ok(protocol)) => {
-            let locale = locale_for(&protocol.protocol.locales, &props.config, &props.host);
-            match locale == "en" {
-                true => Loading::Ready(Rc::new(protocol), Rc::new(vec!["en".to_owned()])),
-                false => Loading::InProgress,
+    let loading = use_state(|| match &source {
+        Source::Url(_) => Loading::InProgress,
+        Source::BuiltIn { .. } => match load::built_in() {
+            Ok(protocol) if locale_for(&protocol.protocol.locales, &props.config, &props.host) == "en" => {
+                Loading::Ready(Rc::new(protocol), Rc::new(vec!["en".to_owned()]))
             }
-        }
-        (Source::BuiltIn { .. }, Err(_)) => Loading::InProgress,
+            // Another language's texts to fetch first, or the error to report: the effect does both.
+            _ => Loading::InProgress,
+        },
     });
     {
         let (loading, config, host, failed) =
