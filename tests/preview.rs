@@ -4,12 +4,12 @@
 //! as a server on the open web would be (issue 19): traversal, malformed escapes, other host names,
 //! slow clients and garbage, each refused without stopping it.
 
+use candidacy::compiled::{decode, decode_texts};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-use candidacy::compiled::{decode, decode_texts};
 
 const PEEL: &str = "static/protocols/chemical-peel.json";
 const WASM: &[u8] = b"\0asm\x01\0\0\0 a stand-in for the widget";

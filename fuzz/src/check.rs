@@ -9,8 +9,8 @@
 //! For a chooser, each treatment's outcome is its own diagram's, and the visitor is recommended
 //! the best of them.
 
-use candidacy::answers_json::AnswersJson;
 use candidacy::answers::{Answers, OptionSet, Value, YesNo};
+use candidacy::answers_json::AnswersJson;
 use candidacy::engine::{compare, next_step, walk, Step};
 use candidacy::protocol::{Outcome, QuestionKind, QuestionModel, ValidProtocol};
 use candidacy::verify::{verify, Property, Report};

@@ -12,8 +12,8 @@
 //!   are the input's bytes read as answers to each question on the path (of one protocol, picked
 //!   by the input's length), in any locale.
 
-use candidacy::answers_json::AnswersJson;
 use candidacy::answers::Answers;
+use candidacy::answers_json::AnswersJson;
 use candidacy::engine::{next_step, walk, Step};
 use candidacy::fhir::{answers_from_response, questionnaire_response};
 use candidacy::protocol::ValidProtocol;

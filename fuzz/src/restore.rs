@@ -18,8 +18,8 @@
 
 use candidacy::answers::{OptionSet, YesNo};
 use candidacy::flow::{reduce, Action, Draft, Flow, Screen};
-use candidacy::session::{RestoreError, SavedFlow};
 use candidacy::protocol::{QuestionKind, ValidProtocol};
+use candidacy::session::{RestoreError, SavedFlow};
 
 use crate::protocols::protocols;
 

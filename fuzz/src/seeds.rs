@@ -6,12 +6,12 @@
 
 use std::path::{Path, PathBuf};
 
-use candidacy::answers_json::AnswersJson;
-use candidacy::session::SavedFlow;
 use candidacy::answers::Answers;
+use candidacy::answers_json::AnswersJson;
 use candidacy::engine::{next_step, walk, Step};
 use candidacy::fhir::questionnaire_response;
 use candidacy::flow::{reduce, Action, Flow};
+use candidacy::session::SavedFlow;
 
 use crate::attributes::encode;
 use crate::check::fitting;

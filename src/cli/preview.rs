@@ -222,9 +222,8 @@ impl Site {
                 "{diagnostics}{name} has {errors} error{plural} now: the widget shows its fallback until they are fixed"
             ));
         };
-        crate::build::proven(&protocol, &crate::profile::ProfileSet::builtin()).map_err(|why| {
-            format!("{name}: {why}: the widget shows its fallback until it passes")
-        })?;
+        crate::build::proven(&protocol, &crate::profile::ProfileSet::builtin())
+            .map_err(|why| format!("{name}: {why}: the widget shows its fallback until it passes"))?;
         Ok(crate::build::compile(&protocol))
     }
 

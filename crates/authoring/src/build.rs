@@ -66,9 +66,9 @@ pub fn proven(protocol: &ValidProtocol, profiles: &ProfileSet) -> Result<(), Str
     };
     for (id, treatment) in treatments {
         let holds = verify(treatment).is_ok_and(|report| report.holds())
-            && profiles.get(treatment.protocol.profile_id()).is_none_or(|profile| {
-                prove(treatment, profile).is_ok_and(|proof| proof.holds())
-            });
+            && profiles
+                .get(treatment.protocol.profile_id())
+                .is_none_or(|profile| prove(treatment, profile).is_ok_and(|proof| proof.holds()));
         if !holds {
             return Err(format!("`{id}` does not pass `candidacy verify` (it prints the counterexample)"));
         }
