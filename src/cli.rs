@@ -6,6 +6,7 @@ mod check;
 mod diff;
 mod evaluate;
 mod export_fhir;
+pub mod format;
 pub mod preview;
 mod profiles;
 mod snippet;
@@ -19,6 +20,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use format::Format;
 
 /// Candidacy: check, verify, evaluate, preview and print treatment-candidacy protocols.
 #[derive(Debug, Parser)]
@@ -36,6 +38,9 @@ pub enum Command {
         file: PathBuf,
         #[command(flatten)]
         profiles: ProfileArgs,
+        /// How to report: for people, one JSON document, or SARIF 2.1.0 (docs/diagnostics.md).
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
     },
     /// Prove the protocol safe on every answer path, or print a counterexample path.
     Verify {
@@ -43,6 +48,9 @@ pub enum Command {
         file: PathBuf,
         #[command(flatten)]
         profiles: ProfileArgs,
+        /// How to report: for people, one JSON document, or SARIF 2.1.0 (docs/diagnostics.md).
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
     },
     /// Check and verify a protocol, and only if both pass, write the compiled file the widget runs.
     ///
@@ -57,6 +65,9 @@ pub enum Command {
         output: PathBuf,
         #[command(flatten)]
         profiles: ProfileArgs,
+        /// How to report: for people, one JSON document, or SARIF 2.1.0 (docs/diagnostics.md).
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
     },
     /// Print the screening profiles: per treatment, what a self-screen must ask, the least outcome of each item, and its sources.
     Profiles {
@@ -190,9 +201,9 @@ pub const EXIT_USAGE: u8 = 2;
 /// Runs a command, writing its report to `out`.
 pub fn run(args: Args, out: &mut dyn Write) -> Result<ExitCode> {
     match args.command {
-        Command::Check { file, profiles } => check::run(&file, &profiles, out),
-        Command::Verify { file, profiles } => verify::run(&file, &profiles, out),
-        Command::Build { file, output, profiles } => build::run(&file, &output, &profiles, out),
+        Command::Check { file, profiles, format } => check::run(&file, &profiles, format, out),
+        Command::Verify { file, profiles, format } => verify::run(&file, &profiles, format, out),
+        Command::Build { file, output, profiles, format } => build::run(&file, &output, &profiles, format, out),
         Command::Profiles { profiles, json } => profiles::run(profiles.as_deref(), json, out),
         Command::Evaluate { file, answers, locale, fhir } => evaluate::run(&file, &answers, &locale, fhir, out),
         Command::ExportFhir { file, locale } => export_fhir::run(&file, &locale, out),
@@ -234,7 +245,11 @@ fn read_input(path: &Path) -> Result<(String, String)> {
 
 /// The profiles of `--profiles DIR`, or the built-in ones; `None` after printing why a file is
 /// not a valid profile.
-fn load_profiles(dir: Option<&Path>, out: &mut dyn Write) -> Result<Option<crate::profile::ProfileSet>> {
+fn load_profiles(
+    dir: Option<&Path>,
+    out: &mut dyn Write,
+    found: &mut Vec<crate::protocol::Diagnostics>,
+) -> Result<Option<crate::profile::ProfileSet>> {
     let Some(dir) = dir else { return Ok(Some(crate::profile::ProfileSet::builtin())) };
     let entries = std::fs::read_dir(dir).with_context(|| format!("cannot read the folder `{}`", dir.display()))?;
     let mut paths: Vec<PathBuf> = entries
@@ -253,6 +268,7 @@ fn load_profiles(dir: Option<&Path>, out: &mut dyn Write) -> Result<Option<crate
             for diagnostics in failed {
                 write!(out, "{diagnostics}")?;
                 writeln!(out, "failed: profile {}", diagnostics.source_name)?;
+                found.push(diagnostics);
             }
             Ok(None)
         }

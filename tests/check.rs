@@ -1,85 +1,184 @@
-//! `check` on broken protocols: every error names its place (JSON pointer, line, column) and,
-//! where we can offer one, a help line. Each fixture in `tests/protocols/invalid/` has its expected
-//! report beside it; refresh them with `UPDATE_EXPECT=1 cargo test --test check`.
+//! `check` on broken protocols: every diagnostic has its kind (a stable code) and its place (a JSON
+//! pointer, and the line and column it resolves to). Each broken protocol is the worked example
+//! with a small, named edit (`tests/common/variants.rs`); the tests hold codes and places, not
+//! English.
 
-use expect_test::{expect_file, ExpectFile};
+mod common;
 
-fn check_fixture(name: &str, expected: ExpectFile) {
-    let path = format!("tests/protocols/invalid/{name}.json");
-    let text = std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    let checked = candidacy::check::check(&path, &text);
-    let verdict = if checked.protocol.is_some() { "loads" } else { "rejected" };
-    expected.assert_eq(&format!("{}{verdict}\n", checked.diagnostics));
+use candidacy::protocol::{locate, Kind};
+use common::variants::{worked_example_text, worked_example_with};
+use serde_json::json;
+use Kind::*;
+
+/// Checks `text` and asserts its diagnostics, in order, are `expected` (kind and JSON pointer),
+/// each located where its pointer is in the text, and whether the protocol still loads.
+fn assert_check(text: &str, expected: &[(Kind, &str)], loads: bool) {
+    let checked = candidacy::check::check("variant.json", text);
+    let found: Vec<(Kind, &str)> = checked.diagnostics.items.iter().map(|d| (d.kind, d.pointer.as_str())).collect();
+    assert_eq!(found, expected, "\n{}", checked.diagnostics);
+    assert_eq!(checked.protocol.is_some(), loads, "\n{}", checked.diagnostics);
+    for diagnostic in &checked.diagnostics.items {
+        assert_eq!(diagnostic.severity, diagnostic.kind.severity());
+        if diagnostic.kind != InvalidJson {
+            let place = locate(text, &diagnostic.pointer);
+            assert!(place.is_some(), "{} is in the file", diagnostic.pointer);
+            assert_eq!((diagnostic.line, diagnostic.column), place.unzip(), "{:?} is located", diagnostic.kind);
+        }
+        assert!(diagnostic.line.is_some() && diagnostic.column.is_some(), "{:?} has a place", diagnostic.kind);
+    }
 }
 
 #[test]
-fn a_json_syntax_error_gives_line_and_column() {
-    check_fixture("syntax-error", expect_file!["protocols/invalid/syntax-error.txt"]);
+fn a_missing_comma_is_invalid_json_with_its_line_and_column() {
+    let text = worked_example_text().replacen("\"format\": 1,", "\"format\": 1", 1);
+    assert_check(&text, &[(InvalidJson, "")], false);
+    let checked = candidacy::check::check("variant.json", &text);
+    let error = &checked.diagnostics.items[0];
+    assert_eq!((error.line, error.column), (Some(3), Some(3)), "where the comma is missing");
 }
 
 #[test]
-fn an_unsupported_format_version_is_named() {
-    check_fixture("wrong-format-version", expect_file!["protocols/invalid/wrong-format-version.txt"]);
+fn a_format_version_from_the_future_is_named() {
+    let text = worked_example_with(json!([{"op": "replace", "path": "/format", "value": 2}]));
+    assert_check(&text, &[(UnsupportedFormat, "/format")], false);
 }
 
 #[test]
-fn a_file_that_is_not_an_object_is_rejected() {
-    check_fixture("not-an-object", expect_file!["protocols/invalid/not-an-object.txt"]);
+fn a_file_that_is_not_an_object_is_refused() {
+    assert_check("[\"format\", 1]\n", &[(NotAnObject, "")], false);
 }
 
 #[test]
 fn a_misspelt_field_is_located() {
-    check_fixture("unknown-field", expect_file!["protocols/invalid/unknown-field.txt"]);
+    let text = worked_example_with(json!([{"op": "move", "from": "/questions/2/prompt", "path": "/questions/2/promt"}]));
+    assert_check(&text, &[(InvalidField, "/questions/2/promt")], false);
 }
 
 #[test]
 fn an_unknown_question_suggests_the_closest_id() {
-    check_fixture("unknown-question", expect_file!["protocols/invalid/unknown-question.txt"]);
+    let text = worked_example_with(json!([{"op": "replace", "path": "/rules/4/when/yes", "value": "bleding_disorder"}]));
+    assert_check(&text, &[(UnknownQuestion, "/rules/4/when/yes")], false);
+    let checked = candidacy::check::check("variant.json", &text);
+    assert_eq!(checked.diagnostics.items[0].help.as_deref(), Some("did you mean `bleeding_disorder`?"));
 }
 
 #[test]
 fn every_unknown_option_is_reported_not_only_the_first() {
-    check_fixture("unknown-options", expect_file!["protocols/invalid/unknown-options.txt"]);
+    let text = worked_example_with(json!([
+        {"op": "replace", "path": "/questions/1/ask_if/chose/option", "value": "acne_scar"},
+        {"op": "replace", "path": "/plans/1/when/chose_any/options/1", "value": "severe"},
+    ]));
+    // In the order of the file (`plans` comes before `questions` in the variant's sorted keys).
+    let expected =
+        [(UnknownOption, "/plans/1/when/chose_any/options/1"), (UnknownOption, "/questions/1/ask_if/chose/option")];
+    assert_check(&text, &expected, false);
 }
 
 #[test]
 fn a_duplicate_rule_id_points_at_the_first_definition() {
-    check_fixture("duplicate-rule-id", expect_file!["protocols/invalid/duplicate-rule-id.txt"]);
+    let text = worked_example_with(json!([{"op": "replace", "path": "/rules/5/id", "value": "bleeding_disorder"}]));
+    assert_check(&text, &[(DuplicateId, "/rules/5/id")], false);
+    let checked = candidacy::check::check("variant.json", &text);
+    let related = &checked.diagnostics.items[0].related;
+    assert_eq!(related.iter().map(|r| r.pointer.as_str()).collect::<Vec<_>>(), ["/rules/4/id"]);
+    assert_eq!((related[0].line, related[0].column), locate(&text, "/rules/4/id").unzip());
 }
 
 #[test]
-fn an_ask_if_on_a_later_question_is_a_cycle() {
-    check_fixture("condition-on-later-question", expect_file!["protocols/invalid/condition-on-later-question.txt"]);
+fn an_ask_if_on_a_later_question_is_refused() {
+    let ask_if = json!({"number": {"question": "age", "at_least": 18}});
+    let text = worked_example_with(json!([{"op": "replace", "path": "/questions/1/ask_if", "value": ask_if}]));
+    assert_check(&text, &[(ConditionOnLaterQuestion, "/questions/1/ask_if")], false);
 }
 
 #[test]
-fn a_test_of_the_wrong_kind_says_what_to_use() {
-    check_fixture("test-of-the-wrong-kind", expect_file!["protocols/invalid/test-of-the-wrong-kind.txt"]);
+fn a_test_of_the_wrong_kind_is_refused() {
+    let chose = json!({"chose": {"question": "bleeding_disorder", "option": "yes"}});
+    let text = worked_example_with(json!([
+        {"op": "replace", "path": "/rules/1/when", "value": {"yes": "age"}},
+        {"op": "replace", "path": "/rules/4/when", "value": chose},
+    ]));
+    assert_check(&text, &[(WrongTestKind, "/rules/1/when/yes"), (WrongTestKind, "/rules/4/when/chose/option")], false);
 }
 
 #[test]
 fn number_bounds_and_empty_ranges_are_errors() {
-    check_fixture("number-bounds", expect_file!["protocols/invalid/number-bounds.txt"]);
+    let empty = json!({"question": "age", "at_least": 30, "below": 20});
+    let text = worked_example_with(json!([
+        {"op": "replace", "path": "/questions/2/min", "value": 120},
+        {"op": "replace", "path": "/questions/2/max", "value": 0},
+        {"op": "replace", "path": "/rules/1/when/number", "value": empty},
+    ]));
+    assert_check(&text, &[(MaxBelowMin, "/questions/2/max"), (InvalidNumberRange, "/rules/1/when/number")], false);
 }
 
 #[test]
 fn missing_english_text_is_an_error() {
-    check_fixture("missing-english-text", expect_file!["protocols/invalid/missing-english-text.txt"]);
+    let spanish_only = json!({"es": "¿Cuántos años tienes?"});
+    let text = worked_example_with(json!([{"op": "replace", "path": "/questions/2/prompt", "value": spanish_only}]));
+    let expected = [(MissingEnglishText, "/questions/2/prompt"), (UndeclaredLocale, "/questions/2/prompt/es")];
+    assert_check(&text, &expected, false);
 }
 
 #[test]
 fn rule_fields_must_fit_the_effect_and_the_question() {
-    check_fixture("rule-fields", expect_file!["protocols/invalid/rule-fields.txt"]);
+    let text = worked_example_with(json!([
+        {"op": "remove", "path": "/rules/2/come_back"},
+        {"op": "replace", "path": "/rules/4/when", "value": {"unsure": "age"}},
+    ]));
+    assert_check(&text, &[(PostponeWithoutComeBack, "/rules/2"), (WrongTestKind, "/rules/4/when/unsure")], false);
 }
 
 #[test]
 fn a_question_never_asked_and_a_rule_that_never_fires_are_found_on_the_paths() {
-    check_fixture("never-asked-and-never-fires", expect_file!["protocols/invalid/never-asked-and-never-fires.txt"]);
+    let scars = json!({"chose": {"question": "concerns", "option": "acne_scars"}});
+    let never_scars = json!({"all": [scars.clone(), {"not": scars}]});
+    let never_age = json!({"all": [{"number": {"question": "age", "below": 22}}, {"number": {"question": "age", "at_least": 22}}]});
+    let text = worked_example_with(json!([
+        {"op": "replace", "path": "/questions/1/ask_if", "value": never_scars},
+        {"op": "replace", "path": "/rules/1/when", "value": never_age},
+    ]));
+    assert_check(&text, &[(QuestionNeverAsked, "/questions/1"), (RuleNeverFires, "/rules/1/when")], false);
 }
 
 #[test]
 fn an_unused_option_is_a_warning_and_the_protocol_still_loads() {
-    check_fixture("unused-option-warning", expect_file!["protocols/invalid/unused-option-warning.txt"]);
+    let option = json!({"id": "stretch_marks", "label": "Stretch marks"});
+    let text = worked_example_with(json!([{"op": "add", "path": "/questions/0/options/-", "value": option}]));
+    assert_check(&text, &[(UnusedOption, "/questions/0/options/2")], true);
+}
+
+#[test]
+fn a_rule_without_a_source_is_a_warning_located_at_the_rule() {
+    let text = worked_example_with(json!([{"op": "remove", "path": "/rules/0/source"}]));
+    assert_check(&text, &[(MissingSource, "/rules/0")], true);
+}
+
+#[test]
+fn parameters_unknown_in_a_text_empty_or_uncited_are_named_with_their_place() {
+    let parameters = json!({
+        "pregnancy_wait": {"value": 0, "unit": "months", "description": "wait after the birth", "source": ["skinpen_labelling"]},
+        "breastfeeding_wait": {"value": 6, "unit": "weeks", "description": "wait after breastfeeding"},
+    });
+    let text = worked_example_with(json!([
+        {"op": "add", "path": "/parameters", "value": parameters},
+        {"op": "replace", "path": "/rules/2/reason", "value": "It's best to wait {breastfeding_wait}."},
+        {"op": "replace", "path": "/rules/2/come_back", "value": "{pregnancy_wait} after the birth"},
+    ]));
+    // Errors first, each group in the order of the file.
+    let expected = [
+        (UnknownSource, "/parameters/pregnancy_wait/source/0"),
+        (InvalidPeriod, "/parameters/pregnancy_wait/value"),
+        (UnknownParameter, "/rules/2/reason"),
+        (UnusedParameter, "/parameters/breastfeeding_wait"),
+    ];
+    assert_check(&text, &expected, false);
+}
+
+#[test]
+fn a_risk_outside_the_findings_of_a_screening_question_is_a_warning() {
+    let text = worked_example_with(json!([{"op": "add", "path": "/questions/1/options/2/risk", "value": 2}]));
+    assert_check(&text, &[(RiskOutsideFindings, "/questions/1/options/2/risk")], true);
 }
 
 #[test]
@@ -89,21 +188,6 @@ fn the_shipped_protocols_have_no_errors_and_no_warnings() {
         let checked = candidacy::check::check(path, &text);
         assert!(checked.protocol.is_some() && checked.diagnostics.is_empty(), "{}", checked.diagnostics);
     }
-}
-
-#[test]
-fn a_rule_without_a_source_is_a_warning_located_at_the_rule() {
-    check_fixture("missing-source-warning", expect_file!["protocols/invalid/missing-source-warning.txt"]);
-}
-
-#[test]
-fn parameters_unknown_in_a_text_empty_or_uncited_are_named_with_their_place() {
-    check_fixture("parameters", expect_file!["protocols/invalid/parameters.txt"]);
-}
-
-#[test]
-fn a_risk_outside_the_findings_of_a_screening_question_is_a_warning() {
-    check_fixture("risk-outside-findings", expect_file!["protocols/invalid/risk-outside-findings.txt"]);
 }
 
 /// `candidacy check` names every text a declared locale lacks, and sums them up per locale.

@@ -39,7 +39,7 @@ fn check_reports_an_unknown_question_with_its_pointer_place_and_a_suggestion() {
 
     run.assert_code(PROBLEMS);
     run.assert_stdout_has(&[
-        "error: unknown question `bleding_disorder`".to_owned(),
+        "error[C048]: unknown question `bleding_disorder`".to_owned(),
         format!("  --> {}: /rules/{rule}/when/yes (line {line}, column {column})", file.display()),
         "  help: did you mean `bleeding_disorder`?".to_owned(),
         format!("failed: {} (1 error, 0 warnings)", file.display()),
@@ -56,7 +56,7 @@ fn check_reads_the_protocol_from_standard_input() {
 
     run.assert_code(PROBLEMS);
     run.assert_stdout_has(&[
-        "error: unknown question `bleding_disorder`".to_owned(),
+        "error[C048]: unknown question `bleding_disorder`".to_owned(),
         format!("  --> <stdin>: /rules/{rule}/when/yes (line {line}, column {column})"),
         "  help: did you mean `bleeding_disorder`?".to_owned(),
     ]);
@@ -67,7 +67,7 @@ fn check_reports_a_json_syntax_error_with_its_line_and_column() {
     let run = candidacy_with_stdin(&["check", "-"], "{\n  \"format\": 1,\n  \"id\": \"x\",\n}\n");
 
     run.assert_code(PROBLEMS);
-    run.assert_stdout_has(&["error: invalid JSON: trailing comma", "  --> <stdin>: / (line 4, column 1)"]);
+    run.assert_stdout_has(&["error[C001]: invalid JSON: trailing comma", "  --> <stdin>: / (line 4, column 1)"]);
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn check_reports_a_syntax_error_inside_a_line_at_its_column() {
     let run = candidacy_with_stdin(&["check", "-"], "{\n  \"format\": 1,\n  \"id\": \"x\",,\n}\n");
 
     run.assert_code(PROBLEMS);
-    run.assert_stdout_has(&["error: invalid JSON: key must be a string", "  --> <stdin>: / (line 3, column 13)"]);
+    run.assert_stdout_has(&["error[C001]: invalid JSON: key must be a string", "  --> <stdin>: / (line 3, column 13)"]);
 }
 
 #[test]
@@ -99,7 +99,7 @@ fn check_passes_a_protocol_with_warnings_and_lists_them() {
 
     run.assert_code(OK);
     run.assert_stdout_has(&[
-        "warning: `radiation` cites no source",
+        "warning[C043]: `radiation` cites no source",
         "ok: <stdin>: protocol `microneedling` v1.2.0 (0 errors, 1 warning)",
     ]);
 }
@@ -110,7 +110,7 @@ fn check_reports_an_empty_file_at_column_one() {
     let run = candidacy_with_stdin(&["check", "-"], "");
 
     run.assert_code(PROBLEMS);
-    run.assert_stdout_has(&["error: invalid JSON: EOF while parsing a value", "  --> <stdin>: / (line 1, column 1)"]);
+    run.assert_stdout_has(&["error[C001]: invalid JSON: EOF while parsing a value", "  --> <stdin>: / (line 1, column 1)"]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,7 +232,7 @@ fn verify_refuses_a_protocol_that_does_not_load() {
     let run = candidacy_with_stdin(&["verify", "-"], &misspelt_bleeding_disorder());
 
     run.assert_code(PROBLEMS);
-    assert!(run.stdout.contains("error: unknown question `bleding_disorder`"), "{run}");
+    assert!(run.stdout.contains("error[C048]: unknown question `bleding_disorder`"), "{run}");
     assert!(run.stdout.contains("<stdin>: 1 error; `candidacy check` lists them"), "{run}");
     assert!(!run.stdout.contains("paths:"), "{run}");
 }
@@ -535,7 +535,7 @@ fn export_fhir_reads_standard_input_and_refuses_a_protocol_that_does_not_load() 
     let run = candidacy_with_stdin(&["export-fhir", "-", "--locale", "es"], &misspelt_bleeding_disorder());
 
     run.assert_code(PROBLEMS);
-    assert!(run.stdout.contains("error: unknown question `bleding_disorder`"), "{run}");
+    assert!(run.stdout.contains("error[C048]: unknown question `bleding_disorder`"), "{run}");
     assert!(run.stdout.contains("<stdin>: 1 error; `candidacy check` lists them with their places"), "{run}");
 }
 
@@ -631,7 +631,7 @@ fn table_refuses_a_protocol_that_does_not_load() {
     let run = candidacy_with_stdin(&["table", "-"], &misspelt_bleeding_disorder());
 
     run.assert_code(PROBLEMS);
-    assert!(run.stdout.contains("error: unknown question `bleding_disorder`"), "{run}");
+    assert!(run.stdout.contains("error[C048]: unknown question `bleding_disorder`"), "{run}");
     assert!(!run.stdout.contains("# Decision table"), "{run}");
 }
 

@@ -306,7 +306,7 @@ fn a_protocol_with_errors_is_refused_with_its_check_report() {
 
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.contains("error: unknown question `radiaton`"), "{stdout}");
+    assert!(stdout.contains("error[C048]: unknown question `radiaton`"), "{stdout}");
     assert!(stdout.contains("help: did you mean `radiation`?"), "{stdout}");
     assert!(stdout.contains("refusing to preview"), "{stdout}");
     assert!(!stdout.contains("http://"), "{stdout}");

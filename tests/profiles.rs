@@ -256,7 +256,7 @@ fn cli_names_the_missing_item_its_treatment_and_source() {
 
     run.assert_code(1);
     assert!(
-        run.stdout.contains("error: treatment `microneedling` must screen `pregnancy` (pregnant or breastfeeding; at least postpone), but no question screens it"),
+        run.stdout.contains("error[C073]: treatment `microneedling` must screen `pregnancy` (pregnant or breastfeeding; at least postpone), but no question screens it"),
         "{run}"
     );
     assert!(run.stdout.contains("sources: `skinpen_labeling`: SkinPen Precision System labeling"), "{run}");
@@ -273,7 +273,7 @@ fn a_missing_profile_needs_no_profile_and_is_then_a_warning() {
 
     let run = candidacy(&["check", &file]);
     run.assert_code(1);
-    assert!(run.stdout.contains("error: no screening profile for treatment `glow_needling`"), "{run}");
+    assert!(run.stdout.contains("error[C071]: no screening profile for treatment `glow_needling`"), "{run}");
 
     let run = candidacy(&["verify", &file, "--no-profile"]);
     run.assert_code(0);
@@ -299,7 +299,7 @@ fn an_unknown_item_in_screens_exits_2_with_its_line_and_a_did_you_mean() {
 
     run.assert_code(2);
     assert!(
-        run.stdout.contains("error: question `pregnant_or_breastfeeding` screens `pregancy`, which no profile lists"),
+        run.stdout.contains("error[C070]: question `pregnant_or_breastfeeding` screens `pregancy`, which no profile lists"),
         "{run}"
     );
     assert!(run.stdout.contains(&format!("--> {file}: /questions/5/screens/0 (line {line}, ")), "{run}");
@@ -318,7 +318,7 @@ fn screens_on_a_question_that_cannot_rule_out_exits_2() {
     run.assert_code(2);
     assert!(
         run.stdout
-            .contains("error: question `treatment_area` cannot rule out `radiation`: it is not a screening question"),
+            .contains("error[C037]: question `treatment_area` cannot rule out `radiation`: it is not a screening question"),
         "{run}"
     );
 }
@@ -333,7 +333,7 @@ fn two_profiles_for_one_treatment_exit_2_naming_both_files() {
     let run = candidacy(&["check", DEFAULT, "--profiles", &dir]);
 
     run.assert_code(2);
-    assert!(run.stdout.contains("error: a second profile for treatment `microneedling` (the first is "), "{run}");
+    assert!(run.stdout.contains("error[P004]: a second profile for treatment `microneedling` (the first is "), "{run}");
     assert!(run.stdout.contains(&format!("--> {dir}/b.json: /treatment (line ")), "{run}");
     let run = candidacy(&["profiles", "--profiles", &dir]);
     run.assert_code(2);
@@ -351,7 +351,7 @@ fn a_profile_citing_an_unknown_source_exits_2_with_a_did_you_mean() {
     let run = candidacy(&["profiles", "--profiles", &dir]);
 
     run.assert_code(2);
-    assert!(run.stdout.contains(&format!("error: unknown source `{typo}`")), "{run}");
+    assert!(run.stdout.contains(&format!("error[P011]: unknown source `{typo}`")), "{run}");
     assert!(run.stdout.contains(&format!("did you mean `{source}`?")), "{run}");
 }
 

@@ -8,23 +8,38 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 
+use super::format::Format;
 use super::{read_input, ProfileArgs};
+use crate::protocol::Diagnostics;
 use crate::build::{compile, texts_file_name, PROTOCOL_SUFFIX};
 
-pub fn run(path: &Path, output: &Path, args: &ProfileArgs, out: &mut dyn Write) -> Result<ExitCode> {
+pub fn run(path: &Path, output: &Path, args: &ProfileArgs, format: Format, out: &mut dyn Write) -> Result<ExitCode> {
     let Some(file_name) = output.file_name().and_then(|name| name.to_str()).filter(|n| n.ends_with(PROTOCOL_SUFFIX))
     else {
         bail!("the output `{}` must be named `<name>{PROTOCOL_SUFFIX}`", output.display());
     };
     let (name, text) = read_input(path)?;
+    super::format::run_with(format, "build", out, |out, found| build(&name, &text, output, file_name, args, out, found))
+}
+
+/// Checks, verifies, then writes; printing for people to `out`, gathering diagnostics in `found`.
+fn build(
+    name: &str,
+    text: &str,
+    output: &Path,
+    file_name: &str,
+    args: &ProfileArgs,
+    out: &mut dyn Write,
+    found: &mut Vec<Diagnostics>,
+) -> Result<ExitCode> {
     for (step, run) in [("check", super::check::run_on as Step), ("verify", super::verify::run_on)] {
-        let code = run(&name, &text, args, out)?;
+        let code = run(name, text, args, out, found)?;
         if code != ExitCode::SUCCESS {
             writeln!(out, "build: nothing written: {name} does not pass `candidacy {step}`")?;
             return Ok(code);
         }
     }
-    let protocol = crate::protocol::load(&name, &text).map_err(|e| anyhow::anyhow!("{e}"))?.protocol;
+    let protocol = crate::protocol::load(name, text).map_err(|e| anyhow::anyhow!("{e}"))?.protocol;
     let build = compile(&protocol);
     let beside = |file: &str| -> PathBuf { output.with_file_name(file) };
     let mut files = vec![(output.to_path_buf(), &build.protocol)];
@@ -38,4 +53,4 @@ pub fn run(path: &Path, output: &Path, args: &ProfileArgs, out: &mut dyn Write) 
     Ok(ExitCode::SUCCESS)
 }
 
-type Step = fn(&str, &str, &ProfileArgs, &mut dyn Write) -> Result<ExitCode>;
+type Step = fn(&str, &str, &ProfileArgs, &mut dyn Write, &mut Vec<Diagnostics>) -> Result<ExitCode>;

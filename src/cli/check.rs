@@ -6,25 +6,35 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use super::format::Format;
 use super::{load_profiles, plural, read_input, ProfileArgs, EXIT_PROBLEMS, EXIT_USAGE};
+use crate::protocol::Diagnostics;
 use crate::check::Checked;
 use crate::profile::Screening;
 
 /// Exit 0 when the protocol is valid and screens its profiles; 1 when it fails them; 2 when a
 /// profile file or a `screens` declaration is malformed.
-pub fn run(path: &Path, args: &ProfileArgs, out: &mut dyn Write) -> Result<ExitCode> {
+pub fn run(path: &Path, args: &ProfileArgs, format: Format, out: &mut dyn Write) -> Result<ExitCode> {
     let (name, text) = read_input(path)?;
-    run_on(&name, &text, args, out)
+    super::format::run_with(format, "check", out, |out, found| run_on(&name, &text, args, out, found))
 }
 
-/// [`run`] on a protocol already read (`build` checks, then verifies, the text it read once).
-pub(super) fn run_on(name: &str, text: &str, args: &ProfileArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    let Some(profiles) = load_profiles(args.profiles.as_deref(), out)? else {
+/// [`run`] on a protocol already read (`build` checks, then verifies, the text it read once),
+/// printing for people to `out` and gathering the diagnostics in `found`.
+pub(super) fn run_on(
+    name: &str,
+    text: &str,
+    args: &ProfileArgs,
+    out: &mut dyn Write,
+    found: &mut Vec<Diagnostics>,
+) -> Result<ExitCode> {
+    let Some(profiles) = load_profiles(args.profiles.as_deref(), out, found)? else {
         return Ok(ExitCode::from(EXIT_USAGE));
     };
     let screening = Screening { profiles: &profiles, no_profile: args.no_profile };
     let checked = crate::check::check_with(name, text, Some(screening));
     report(name, &checked, out)?;
+    found.push(checked.diagnostics.clone());
     Ok(match (&checked.protocol, checked.malformed) {
         (Some(_), _) => ExitCode::SUCCESS,
         (None, true) => ExitCode::from(EXIT_USAGE),

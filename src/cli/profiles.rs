@@ -10,7 +10,7 @@ use super::{load_profiles, EXIT_USAGE};
 use crate::profile::ProfileSet;
 
 pub fn run(dir: Option<&Path>, json: bool, out: &mut dyn Write) -> Result<ExitCode> {
-    let Some(profiles) = load_profiles(dir, out)? else {
+    let Some(profiles) = load_profiles(dir, out, &mut Vec::new())? else {
         return Ok(ExitCode::from(EXIT_USAGE));
     };
     if json {

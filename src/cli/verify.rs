@@ -8,7 +8,12 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
+mod found;
+
+use super::format::Format;
 use super::{load_profiles, plural, read_input, thousands, words, ProfileArgs, EXIT_PROBLEMS, EXIT_USAGE};
+use crate::protocol::{Diagnostic, Diagnostics, Kind};
+use found::Places;
 use crate::answers::Answers;
 use crate::answers::Value;
 use crate::engine;
@@ -17,42 +22,64 @@ use crate::protocol::{Outcome, ValidProtocol};
 use crate::verify::profile::{prove, ItemProperty, ProfileProof};
 use crate::verify::{verify, Counterexample, ExploreError, Failure, HiddenByEnd, PathPair, Property, Report};
 
-pub fn run(path: &Path, args: &ProfileArgs, out: &mut dyn Write) -> Result<ExitCode> {
+pub fn run(path: &Path, args: &ProfileArgs, format: Format, out: &mut dyn Write) -> Result<ExitCode> {
     let (name, text) = read_input(path)?;
-    run_on(&name, &text, args, out)
+    super::format::run_with(format, "verify", out, |out, found| run_on(&name, &text, args, out, found))
 }
 
-/// [`run`] on a protocol already read.
-pub(super) fn run_on(name: &str, text: &str, args: &ProfileArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    let Some(profiles) = load_profiles(args.profiles.as_deref(), out)? else {
+/// [`run`] on a protocol already read, printing for people to `out` and gathering in `found`
+/// the check's errors, or each failed property as a diagnostic at its place in the file.
+pub(super) fn run_on(
+    name: &str,
+    text: &str,
+    args: &ProfileArgs,
+    out: &mut dyn Write,
+    found: &mut Vec<Diagnostics>,
+) -> Result<ExitCode> {
+    let Some(profiles) = load_profiles(args.profiles.as_deref(), out, found)? else {
         return Ok(ExitCode::from(EXIT_USAGE));
     };
     let screening = Screening { profiles: &profiles, no_profile: args.no_profile };
     let checked = crate::check::check_with(name, text, Some(screening));
     let Some(protocol) = checked.protocol else {
         write!(out, "{}", checked.diagnostics)?;
+        found.push(checked.diagnostics.clone());
         let n = checked.diagnostics.errors().count();
         writeln!(out, "{name}: {n} error{}; `candidacy check` lists them with their places", plural(n))?;
         return Ok(ExitCode::from(if checked.malformed { EXIT_USAGE } else { EXIT_PROBLEMS }));
     };
-    for warning in checked.diagnostics.warnings().filter(|w| w.message.starts_with("no screening profile")) {
+    for warning in checked.diagnostics.warnings().filter(|w| w.kind == Kind::TreatmentWithoutProfileAccepted) {
         writeln!(out, "warning: {} ({})", warning.message, warning.help.as_deref().unwrap_or_default())?;
     }
-    if protocol.treatments.is_empty() {
-        return verify_one(&protocol, name, &profiles, out);
-    }
-    // A chooser is safe when each of its treatments is: each is proved as the protocol it amounts to.
-    let mut code = ExitCode::SUCCESS;
-    for choice in &protocol.treatments {
-        let shown = format!("{name}, treatment `{}`", choice.id);
-        if verify_one(&choice.protocol, &shown, &profiles, out)? != ExitCode::SUCCESS {
-            code = ExitCode::from(EXIT_PROBLEMS);
+    let mut failed = Diagnostics { source_name: name.to_owned(), items: Vec::new() };
+    let code = if protocol.treatments.is_empty() {
+        let places = Places { top: &protocol, verified: &protocol, treatment: None };
+        verify_one(&places, name, &profiles, out, &mut failed.items)?
+    } else {
+        // A chooser is safe when each of its treatments is: each is proved as the protocol it amounts to.
+        let mut code = ExitCode::SUCCESS;
+        for choice in &protocol.treatments {
+            let shown = format!("{name}, treatment `{}`", choice.id);
+            let places = Places { top: &protocol, verified: &choice.protocol, treatment: Some(&choice.id) };
+            if verify_one(&places, &shown, &profiles, out, &mut failed.items)? != ExitCode::SUCCESS {
+                code = ExitCode::from(EXIT_PROBLEMS);
+            }
         }
-    }
+        code
+    };
+    failed.items.iter_mut().for_each(|diagnostic| diagnostic.locate_in(text));
+    found.push(failed);
     Ok(code)
 }
 
-fn verify_one(protocol: &ValidProtocol, name: &str, profiles: &ProfileSet, out: &mut dyn Write) -> Result<ExitCode> {
+fn verify_one(
+    places: &Places,
+    name: &str,
+    profiles: &ProfileSet,
+    out: &mut dyn Write,
+    found: &mut Vec<Diagnostic>,
+) -> Result<ExitCode> {
+    let protocol = places.verified;
     let started = Instant::now();
     let profile = profiles.get(protocol.protocol.profile_id());
     let proven = verify(protocol).and_then(|report| {
@@ -62,7 +89,7 @@ fn verify_one(protocol: &ValidProtocol, name: &str, profiles: &ProfileSet, out: 
     let (report, proof) = match proven {
         Ok(report) => report,
         Err(error) => {
-            let message = match error {
+            let message = match &error {
                 ExploreError::TooManyClasses(e) => {
                     format!("question #{} has {} option groups", e.question, e.groups)
                 }
@@ -71,13 +98,16 @@ fn verify_one(protocol: &ValidProtocol, name: &str, profiles: &ProfileSet, out: 
                 }
             };
             writeln!(out, "cannot explore {name}: {message}")?;
+            found::cannot_explore(places, &error, format!("cannot explore {name}: {message}"), found);
             return Ok(ExitCode::from(EXIT_PROBLEMS));
         }
     };
     let elapsed = started.elapsed();
     render(protocol, name, &report, elapsed, out)?;
+    found::failures(places, &report, found)?;
     if let (Some(profile), Some(proof)) = (profile, &proof) {
         render_profile(protocol, profile, proof, out)?;
+        found::profile_failures(places, profile, proof, found);
     }
     let holds = report.holds() && proof.as_ref().is_none_or(ProfileProof::holds);
     Ok(if holds { ExitCode::SUCCESS } else { ExitCode::from(EXIT_PROBLEMS) })

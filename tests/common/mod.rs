@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod quiz;
 pub mod random_protocol;
+pub mod variants;
 pub mod visit;
 
 use candidacy::answers::{Answers, Value};

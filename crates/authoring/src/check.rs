@@ -3,7 +3,7 @@
 
 use crate::profile::coverage::{coverage, is_malformed_declaration};
 use crate::profile::Screening;
-use crate::protocol::{load, Diagnostic, Diagnostics, Loaded, ValidProtocol};
+use crate::protocol::{load, Diagnostic, Diagnostics, Kind, Loaded, ValidProtocol};
 use crate::verify::{explore, ExploreError};
 
 /// The result of checking one protocol file.
@@ -42,7 +42,7 @@ pub fn check_with(source_name: &str, text: &str, screening: Option<Screening>) -
         }
         for warning in &mut warnings.items {
             if warning.line.is_none() {
-                (warning.line, warning.column) = crate::protocol::locate(text, &warning.pointer).unzip();
+                warning.locate_in(text);
             }
         }
     }
@@ -51,21 +51,21 @@ pub fn check_with(source_name: &str, text: &str, screening: Option<Screening>) -
             for (question, _) in graph.question_asked.iter().enumerate().filter(|(_, asked)| !**asked) {
                 let id = &protocol.questions()[question].id;
                 errors.push(
-                    Diagnostic::error(format!("/questions/{question}"), format!("question `{id}` can never be asked"))
+                    Diagnostic::new(Kind::QuestionNeverAsked, format!("/questions/{question}"), format!("question `{id}` can never be asked"))
                         .with_help("its `ask_if` is false on every path, or an earlier rule always ends the quiz"),
                 );
             }
             for (rule, _) in graph.rule_fired.iter().enumerate().filter(|(_, fired)| !**fired) {
                 let id = &protocol.protocol.rules[rule].id;
                 errors.push(
-                    Diagnostic::error(format!("/rules/{rule}/when"), format!("rule `{id}` can never fire"))
+                    Diagnostic::new(Kind::RuleNeverFires, format!("/rules/{rule}/when"), format!("rule `{id}` can never fire"))
                         .with_help("no combination of answers makes its condition hold"),
                 );
             }
         }
         Err(ExploreError::TooManyClasses(too_many)) => {
             let id = &protocol.questions()[too_many.question].id;
-            errors.push(Diagnostic::error(
+            errors.push(Diagnostic::new(Kind::TooManyOptionGroups, 
                 format!("/questions/{}/options", too_many.question),
                 format!(
                     "question `{id}` has {} independently used option groups; at most {} can be explored",
@@ -77,7 +77,7 @@ pub fn check_with(source_name: &str, text: &str, screening: Option<Screening>) -
         Err(ExploreError::TooManyStates { question, states }) => {
             let id = &protocol.questions()[question].id;
             errors.push(
-                Diagnostic::error(format!("/questions/{question}"), format!("too many distinct states ({states}) after question `{id}` to explore every path"))
+                Diagnostic::new(Kind::TooManyStates, format!("/questions/{question}"), format!("too many distinct states ({states}) after question `{id}` to explore every path"))
                     .with_help("conditions that tie many early answers to late questions multiply the states; split the protocol or simplify those rules"),
             );
         }
@@ -87,7 +87,7 @@ pub fn check_with(source_name: &str, text: &str, screening: Option<Screening>) -
     }
     let malformed = errors.iter().any(is_malformed_declaration);
     for error in &mut errors {
-        (error.line, error.column) = crate::protocol::locate(text, &error.pointer).unzip();
+        error.locate_in(text);
     }
     errors.append(&mut warnings.items);
     warnings.items = errors;

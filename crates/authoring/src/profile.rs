@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::protocol::load::{deserialize_located, serde_message};
 use crate::protocol::validate::did_you_mean;
-use crate::protocol::{locate, Diagnostic, Diagnostics, NumberRange, Outcome};
+use crate::protocol::{Diagnostic, Diagnostics, Kind, NumberRange, Outcome};
 
 pub use coverage::{coverage, screened_items, ItemScreen, ScreenedBy, Screening};
 
@@ -113,7 +113,7 @@ impl ProfileSet {
                     validate(&profile, &mut items);
                     if let Some((first, _)) = set.profiles.iter().find(|(_, p)| p.treatment == profile.treatment) {
                         items.push(
-                            Diagnostic::error(
+                            Diagnostic::new(Kind::ProfileDuplicateTreatment, 
                                 "/treatment",
                                 format!(
                                     "a second profile for treatment `{}` (the first is {first})",
@@ -132,7 +132,7 @@ impl ProfileSet {
             }
             for item in &mut items {
                 if item.line.is_none() {
-                    (item.line, item.column) = locate(text, &item.pointer).unzip();
+                    item.locate_in(text);
                 }
             }
             failed.push(Diagnostics { source_name: name.clone(), items });
@@ -164,19 +164,20 @@ impl ProfileSet {
     }
 }
 
+#[allow(clippy::result_large_err, reason = "one diagnostic per file read: its size costs nothing")]
 fn parse(text: &str) -> Result<Profile, Diagnostic> {
     let json: serde_json::Value = serde_json::from_str(text).map_err(|error| {
-        let mut diagnostic = Diagnostic::error("", format!("invalid JSON: {}", serde_message(&error)));
+        let mut diagnostic = Diagnostic::new(Kind::ProfileInvalidJson, "", format!("invalid JSON: {}", serde_message(&error)));
         (diagnostic.line, diagnostic.column) = (Some(error.line().max(1)), Some(error.column().max(1)));
         diagnostic
     })?;
     match json.get("format") {
         Some(format) if format.as_u64() == Some(u64::from(PROFILE_FORMAT)) => {}
         Some(format) => {
-            return Err(Diagnostic::error("/format", format!("unsupported profile format `{format}`"))
+            return Err(Diagnostic::new(Kind::ProfileUnsupportedFormat, "/format", format!("unsupported profile format `{format}`"))
                 .with_help(format!("this version of Candidacy reads format {PROFILE_FORMAT}")))
         }
-        None => return Err(Diagnostic::error("", "a profile needs `\"format\": 1`")),
+        None => return Err(Diagnostic::new(Kind::ProfileUnsupportedFormat, "", "a profile needs `\"format\": 1`")),
     }
     deserialize_located(&json, text)
 }
@@ -188,52 +189,52 @@ fn validate(profile: &Profile, out: &mut Vec<Diagnostic>) {
             && id.len() <= 64
     };
     if !valid_id(&profile.treatment) {
-        out.push(Diagnostic::error(
+        out.push(Diagnostic::new(Kind::ProfileInvalidId, 
             "/treatment",
             format!("invalid treatment id `{}`", profile.treatment.escape_debug()),
         ));
     }
     if profile.version.trim().is_empty() {
-        out.push(Diagnostic::error("/version", "the profile version is empty"));
+        out.push(Diagnostic::new(Kind::ProfileEmptyVersion, "/version", "the profile version is empty"));
     }
     if profile.items.is_empty() {
-        out.push(Diagnostic::error("/items", "a profile needs at least one item"));
+        out.push(Diagnostic::new(Kind::ProfileItemCount, "/items", "a profile needs at least one item"));
     }
     if profile.items.len() > MAX_ITEMS {
-        out.push(Diagnostic::error("/items", format!("at most {MAX_ITEMS} items are supported")));
+        out.push(Diagnostic::new(Kind::ProfileItemCount, "/items", format!("at most {MAX_ITEMS} items are supported")));
     }
     let known_sources: Vec<&str> = profile.sources.keys().map(String::as_str).collect();
     for (i, item) in profile.items.iter().enumerate() {
         let at = format!("/items/{i}");
         if !valid_id(&item.id) {
             out.push(
-                Diagnostic::error(format!("{at}/id"), format!("invalid item id `{}`", item.id.escape_debug()))
+                Diagnostic::new(Kind::ProfileInvalidId, format!("{at}/id"), format!("invalid item id `{}`", item.id.escape_debug()))
                     .with_help("ids start with a lowercase letter and use only a-z, 0-9 and `_` (at most 64)"),
             );
         }
         if let Some(first) = profile.items[..i].iter().position(|other| other.id == item.id) {
             out.push(
-                Diagnostic::error(format!("{at}/id"), format!("duplicate item id `{}`", item.id))
+                Diagnostic::new(Kind::ProfileDuplicateItem, format!("{at}/id"), format!("duplicate item id `{}`", item.id))
                     .with_help(format!("first defined at /items/{first}/id")),
             );
         }
         if item.at_least == Outcome::Candidate {
             out.push(
-                Diagnostic::error(format!("{at}/at_least"), "an item's least outcome cannot be `candidate`")
+                Diagnostic::new(Kind::ProfileCandidateLeastOutcome, format!("{at}/at_least"), "an item's least outcome cannot be `candidate`")
                     .with_help("use `consult`, `postpone` or `not_candidate`"),
             );
         }
         if let Some(NumberRange { at_least: Some(low), below: Some(high) }) = item.safe_range {
             if low >= high {
-                out.push(Diagnostic::error(format!("{at}/safe_range"), "the range is empty"));
+                out.push(Diagnostic::new(Kind::ProfileEmptyRange, format!("{at}/safe_range"), "the range is empty"));
             }
         }
         if item.source.is_empty() {
-            out.push(Diagnostic::error(format!("{at}/source"), format!("item `{}` cites no source", item.id)));
+            out.push(Diagnostic::new(Kind::ProfileSource, format!("{at}/source"), format!("item `{}` cites no source", item.id)));
         }
         for (s, source) in item.source.iter().enumerate() {
             if !profile.sources.contains_key(source) {
-                let mut diagnostic = Diagnostic::error(
+                let mut diagnostic = Diagnostic::new(Kind::ProfileSource, 
                     format!("{at}/source/{s}"),
                     format!("unknown source `{}`", source.escape_debug()),
                 );

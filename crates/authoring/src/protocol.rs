@@ -15,7 +15,7 @@ pub mod parameters;
 mod texts;
 pub(crate) mod validate;
 
-pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use diagnostic::{Diagnostic, Diagnostics, Kind, Related, Severity};
 pub use fingerprint::{canonical_json, fingerprint, FINGERPRINT_LEN};
 pub use load::{load, LoadError, Loaded};
 pub use locate::locate;

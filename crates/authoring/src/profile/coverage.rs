@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use super::ProfileSet;
 use crate::protocol::validate::did_you_mean;
-use crate::protocol::{Diagnostic, Protocol, QuestionIdx, ValidProtocol};
+use crate::protocol::{Diagnostic, Kind, Protocol, QuestionIdx, ValidProtocol};
 
 /// How a question screens an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +78,7 @@ pub fn coverage(protocol: &ValidProtocol, screening: Screening) -> Vec<Diagnosti
             let message = format!("question `{question}` screens `{}`, which no profile lists", screen.item);
             let help = did_you_mean(&screen.item, &vocabulary)
                 .unwrap_or_else(|| "`candidacy profiles` lists every profile item".to_owned());
-            out.push(Diagnostic::error(screen.pointer, message).with_help(help));
+            out.push(Diagnostic::new(Kind::UnknownScreeningItem, screen.pointer, message).with_help(help));
         }
     }
     for (pointer, treatment) in treatments(protocol) {
@@ -86,9 +86,9 @@ pub fn coverage(protocol: &ValidProtocol, screening: Screening) -> Vec<Diagnosti
         let Some(profile) = screening.profiles.get(id) else {
             let message = format!("no screening profile for treatment `{id}`");
             let diagnostic = match screening.no_profile {
-                true => Diagnostic::warning(pointer, message)
+                true => Diagnostic::new(Kind::TreatmentWithoutProfileAccepted, pointer, message)
                     .with_help("proven only against its own rules (`--no-profile`): nothing shows it asks what the treatment's labeling requires"),
-                false => Diagnostic::error(pointer, message).with_help(
+                false => Diagnostic::new(Kind::TreatmentWithoutProfile, pointer, message).with_help(
                     screening.profiles.suggest(id).unwrap_or_else(|| {
                         "add `profiles/<treatment>.json`, set `profile`, or pass `--no-profile` knowingly".to_owned()
                     }),
@@ -114,7 +114,7 @@ pub fn coverage(protocol: &ValidProtocol, screening: Screening) -> Vec<Diagnosti
                 profile.version,
                 profile.short_citations(item)
             );
-            out.push(Diagnostic::error("/questions", message).with_help(help));
+            out.push(Diagnostic::new(Kind::ItemNotScreened, "/questions", message).with_help(help));
         }
     }
     out
@@ -123,5 +123,5 @@ pub fn coverage(protocol: &ValidProtocol, screening: Screening) -> Vec<Diagnosti
 /// A declaration error (`screens` that cannot rule its item out, or names no profile item): bad
 /// input, exit 2, rather than a protocol that fails its profile.
 pub fn is_malformed_declaration(diagnostic: &Diagnostic) -> bool {
-    diagnostic.severity == crate::protocol::Severity::Error && diagnostic.pointer.contains("/screens")
+    matches!(diagnostic.kind, Kind::CannotRuleOut | Kind::UnknownScreeningItem)
 }

@@ -1,7 +1,7 @@
 //! Glossary checks: the known medical terms a protocol leaves unexplained, and translations that
 //! drop a glossary term.
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, Kind};
 use super::glossary::mentions;
 use super::texts::all_texts;
 use super::Protocol;
@@ -56,7 +56,7 @@ pub fn untranslated_mentions(protocol: &Protocol) -> Vec<Diagnostic> {
             });
             if let Some((pointer, _)) = missed {
                 warnings.push(
-                    Diagnostic::warning(
+                    Diagnostic::new(Kind::UntranslatedGlossaryTerm, 
                         format!("{pointer}/{locale}"),
                         format!("the `{locale}` text does not use the glossary term `{translated}` (`{english}`)"),
                     )
@@ -78,7 +78,7 @@ pub fn unexplained_terms(protocol: &Protocol) -> Vec<Diagnostic> {
             texts.iter().find(|(pointer, text)| !pointer.starts_with("/glossary") && mentions(text.get("en"), term));
         if let Some((pointer, _)) = first_use {
             warnings.push(
-                Diagnostic::warning(pointer.clone(), format!("the medical term `{term}` has no plain explanation"))
+                Diagnostic::new(Kind::UnexplainedTerm, pointer.clone(), format!("the medical term `{term}` has no plain explanation"))
                     .with_help(format!("add {{\"term\": \"{term}\", \"explanation\": \"...\"}} to `glossary`")),
             );
         }

@@ -1,8 +1,7 @@
 //! Text to [`ValidProtocol`]: JSON syntax, then the serde types, then validation; every error a
 //! [`Diagnostic`] that names its place.
 
-use super::diagnostic::{Diagnostic, Diagnostics};
-use super::locate::locate;
+use super::diagnostic::{Diagnostic, Diagnostics, Kind};
 use super::validate::validate;
 use super::{Protocol, TreatmentChoice, ValidProtocol, FORMAT_VERSION};
 
@@ -19,14 +18,12 @@ pub type LoadError = Diagnostics;
 /// Parses and validates a protocol file. `source_name` is used in diagnostics.
 pub fn load(source_name: &str, text: &str) -> Result<Loaded, LoadError> {
     let fail = |mut diagnostic: Diagnostic| {
-        if diagnostic.line.is_none() {
-            (diagnostic.line, diagnostic.column) = locate(text, &diagnostic.pointer).unzip();
-        }
+        diagnostic.locate_in(text);
         Diagnostics { source_name: source_name.to_owned(), items: vec![diagnostic] }
     };
 
     let json: serde_json::Value = serde_json::from_str(text).map_err(|error| {
-        let mut diagnostic = Diagnostic::error("", format!("invalid JSON: {}", serde_message(&error)));
+        let mut diagnostic = Diagnostic::new(Kind::InvalidJson, "", format!("invalid JSON: {}", serde_message(&error)));
         // serde_json counts columns from 0 at the start of a line; ours count from 1.
         (diagnostic.line, diagnostic.column) = (Some(error.line().max(1)), Some(error.column().max(1)));
         fail(diagnostic)
@@ -36,16 +33,16 @@ pub fn load(source_name: &str, text: &str) -> Result<Loaded, LoadError> {
         Some(format) if format.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
         Some(format) => {
             return Err(fail(
-                Diagnostic::error("/format", format!("unsupported protocol format `{format}`"))
+                Diagnostic::new(Kind::UnsupportedFormat, "/format", format!("unsupported protocol format `{format}`"))
                     .with_help(format!("this version of Candidacy reads format {FORMAT_VERSION}")),
             ))
         }
         None if !json.is_object() => {
-            return Err(fail(Diagnostic::error("", "a protocol must be a JSON object")));
+            return Err(fail(Diagnostic::new(Kind::NotAnObject, "", "a protocol must be a JSON object")));
         }
         None => {
             return Err(fail(
-                Diagnostic::error("", "missing field `format`")
+                Diagnostic::new(Kind::MissingFormat, "", "missing field `format`")
                     .with_help(format!("add `\"format\": {FORMAT_VERSION}` at the top")),
             ))
         }
@@ -56,7 +53,7 @@ pub fn load(source_name: &str, text: &str) -> Result<Loaded, LoadError> {
     let mut diagnostics = Diagnostics { source_name: source_name.to_owned(), items: Vec::new() };
     let model = validate(&protocol, &mut diagnostics.items);
     for diagnostic in &mut diagnostics.items {
-        (diagnostic.line, diagnostic.column) = locate(text, &diagnostic.pointer).unzip();
+        diagnostic.locate_in(text);
     }
     diagnostics.items.sort_by_key(|d| (std::cmp::Reverse(d.severity), d.line, d.column));
     match model {
@@ -79,7 +76,7 @@ pub fn load(source_name: &str, text: &str) -> Result<Loaded, LoadError> {
                         let why = found.iter().find(|d| d.severity == super::Severity::Error);
                         let why = why.map_or(String::new(), |d| format!(": {} at {}", d.message, d.pointer));
                         let message = format!("treatment `{}` is not a valid protocol on its own{why}", option.id);
-                        diagnostics.items.push(Diagnostic::error(format!("/treatments/{index}"), message));
+                        diagnostics.items.push(Diagnostic::new(Kind::InvalidTreatment, format!("/treatments/{index}"), message));
                         return Err(diagnostics);
                     }
                 }
@@ -92,17 +89,19 @@ pub fn load(source_name: &str, text: &str) -> Result<Loaded, LoadError> {
 }
 
 /// The serde types, with the place of an error as a JSON pointer.
+#[allow(clippy::result_large_err, reason = "one diagnostic per file read: its size costs nothing")]
 fn typed(json: &serde_json::Value, text: &str) -> Result<Protocol, Diagnostic> {
     deserialize_located(json, text)
 }
 
 /// The serde type `T` from `json`, an error naming its JSON pointer.
+#[allow(clippy::result_large_err, reason = "one diagnostic per file read: its size costs nothing")]
 pub(crate) fn deserialize_located<T: serde::de::DeserializeOwned>(
     json: &serde_json::Value,
     _text: &str,
 ) -> Result<T, Diagnostic> {
     serde_path_to_error::deserialize(json)
-        .map_err(|error| Diagnostic::error(pointer_of(error.path()), serde_message(error.inner())))
+        .map_err(|error| Diagnostic::new(Kind::InvalidField, pointer_of(error.path()), serde_message(error.inner())))
 }
 
 /// serde_json's message without its own " at line L column C" suffix (we print places ourselves).

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::condition::{Cond, Condition, Test};
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, Kind, Related};
 use super::texts::{all_texts, missing_locales};
 use super::{Effect, NumberRange, OptionSet, Protocol, Question, QuestionKind, Span};
 use super::{Model, PlanModel, QuestionModel, RuleModel};
@@ -48,13 +48,8 @@ struct Checker<'p, 'o> {
 }
 
 impl Checker<'_, '_> {
-    fn error(&mut self, pointer: impl Into<String>, message: impl Into<String>) -> &mut Diagnostic {
-        self.out.push(Diagnostic::error(pointer, message));
-        self.out.last_mut().expect("just pushed")
-    }
-
-    fn warning(&mut self, pointer: impl Into<String>, message: impl Into<String>) -> &mut Diagnostic {
-        self.out.push(Diagnostic::warning(pointer, message));
+    fn report(&mut self, kind: Kind, pointer: impl Into<String>, message: impl Into<String>) -> &mut Diagnostic {
+        self.out.push(Diagnostic::new(kind, pointer, message));
         self.out.last_mut().expect("just pushed")
     }
 
@@ -63,7 +58,7 @@ impl Checker<'_, '_> {
             && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
             && id.len() <= 64;
         if !valid {
-            self.error(pointer, format!("invalid {what} id `{}`", truncate(id))).help =
+            self.report(Kind::InvalidId, pointer, format!("invalid {what} id `{}`", truncate(id))).help =
                 Some("ids start with a lowercase letter and use only a-z, 0-9 and `_` (at most 64)".into());
         }
     }
@@ -74,7 +69,9 @@ impl Checker<'_, '_> {
         for (pointer, id) in ids {
             if let Some(earlier) = first.get(id) {
                 let help = format!("first defined at {earlier}");
-                self.error(pointer, format!("duplicate {what} id `{id}`")).help = Some(help);
+                let diagnostic = self.report(Kind::DuplicateId, pointer, format!("duplicate {what} id `{id}`"));
+                diagnostic.help = Some(help);
+                diagnostic.related.push(Related::at(earlier.clone(), format!("`{id}` first defined here")));
             } else {
                 first.insert(id, pointer);
             }
@@ -85,15 +82,15 @@ impl Checker<'_, '_> {
         let protocol = self.protocol;
         self.check_id("/id".into(), &protocol.id, "protocol");
         if protocol.version.trim().is_empty() {
-            self.error("/version", "the protocol version is empty");
+            self.report(Kind::EmptyVersion, "/version", "the protocol version is empty");
         }
         if !protocol.locales.iter().any(|locale| locale == "en") {
-            self.error("/locales", "`locales` must include `en`").help =
+            self.report(Kind::EnglishNotDeclared, "/locales", "`locales` must include `en`").help =
                 Some("English is the fallback every visitor can get".into());
         }
         for (i, locale) in protocol.locales.iter().enumerate() {
             if !crate::messages::speaks(locale) {
-                self.warning(
+                self.report(Kind::InterfaceLanguageMissing, 
                     format!("/locales/{i}"),
                     format!(
                         "the widget's own buttons and headings are not written in `{locale}`: they show in English"
@@ -114,14 +111,14 @@ impl Checker<'_, '_> {
         let protocol = self.protocol;
         for (pointer, text) in all_texts(protocol) {
             if !text.has("en") {
-                self.error(pointer.clone(), "missing English text").help = Some("add an `en` entry".into());
+                self.report(Kind::MissingEnglishText, pointer.clone(), "missing English text").help = Some("add an `en` entry".into());
             }
             for locale in missing_locales(protocol, text) {
-                self.warning(pointer.clone(), format!("missing `{locale}` text"));
+                self.report(Kind::MissingTranslation, pointer.clone(), format!("missing `{locale}` text"));
             }
             for locale in text.locales() {
                 if !protocol.locales.iter().any(|declared| declared == locale) {
-                    self.warning(
+                    self.report(Kind::UndeclaredLocale, 
                         format!("{pointer}/{}", super::locate::pointer_segment(locale)),
                         format!("locale `{locale}` is not declared in `locales`"),
                     );
@@ -137,18 +134,18 @@ impl Checker<'_, '_> {
         for (i, option) in protocol.treatments.iter().enumerate() {
             self.check_id(format!("/treatments/{i}/id"), &option.id, "treatment");
             if known[..i].contains(&option.id.as_str()) {
-                self.error(format!("/treatments/{i}/id"), format!("treatment `{}` is listed twice", option.id));
+                self.report(Kind::DuplicateId, format!("/treatments/{i}/id"), format!("treatment `{}` is listed twice", option.id));
             }
         }
         if protocol.treatments.len() == 1 {
-            self.warning("/treatments", "a chooser with one treatment chooses nothing").help =
+            self.report(Kind::SingleTreatmentChooser, "/treatments", "a chooser with one treatment chooses nothing").help =
                 Some("list two or more treatments, or describe the one in `treatment`".into());
         }
         let mut references: Vec<(String, &[String])> = Vec::new();
         for (i, rule) in protocol.rules.iter().enumerate() {
             references.push((format!("/rules/{i}/treatments"), &rule.treatments));
             if rule.ends_quiz && !rule.treatments.is_empty() {
-                self.error(format!("/rules/{i}/ends_quiz"), "a rule for some treatments cannot end the quiz").help =
+                self.report(Kind::PartialRuleEndsQuiz, format!("/rules/{i}/ends_quiz"), "a rule for some treatments cannot end the quiz").help =
                     Some("the other treatments still need the remaining answers: end the quiz only with rules for every treatment".into());
             }
         }
@@ -158,7 +155,7 @@ impl Checker<'_, '_> {
         for (i, question) in protocol.questions.iter().enumerate() {
             references.push((format!("/questions/{i}/screens_for"), &question.screens_for));
             if !question.screens_for.is_empty() && !question.screening {
-                self.warning(
+                self.report(Kind::ScreensForNotScreening, 
                     format!("/questions/{i}/screens_for"),
                     "`screens_for` on a question that is not screening",
                 )
@@ -167,13 +164,13 @@ impl Checker<'_, '_> {
         }
         for (pointer, names) in references {
             if !names.is_empty() && known.is_empty() {
-                self.error(pointer.clone(), "this protocol lists no `treatments` to choose from").help =
+                self.report(Kind::NoTreatmentsToChoose, pointer.clone(), "this protocol lists no `treatments` to choose from").help =
                     Some("add the treatments to `treatments`, or remove this list".into());
                 continue;
             }
             for (n, name) in names.iter().enumerate() {
                 if !known.contains(&name.as_str()) {
-                    self.error(format!("{pointer}/{n}"), format!("unknown treatment `{}`", truncate(name))).help =
+                    self.report(Kind::UnknownTreatment, format!("{pointer}/{n}"), format!("unknown treatment `{}`", truncate(name))).help =
                         did_you_mean(name, &known);
                 }
             }
@@ -188,7 +185,7 @@ impl Checker<'_, '_> {
                 if !protocol.sources.contains_key(source) {
                     let known: Vec<&str> = protocol.sources.keys().map(String::as_str).collect();
                     let pointer = format!("/parameters/{id}/source/{s}");
-                    self.error(pointer, format!("unknown source `{}`", truncate(source))).help =
+                    self.report(Kind::UnknownSource, pointer, format!("unknown source `{}`", truncate(source))).help =
                         did_you_mean(source, &known);
                 }
             }
@@ -207,7 +204,7 @@ impl Checker<'_, '_> {
             self.question_by_id.entry(question.id.clone()).or_insert(i);
         }
         if protocol.questions.is_empty() {
-            self.error("/questions", "a protocol needs at least one question");
+            self.report(Kind::NoQuestions, "/questions", "a protocol needs at least one question");
         }
         self.used_options = vec![OptionSet::default(); protocol.questions.len()];
         let mut models = Some(Vec::new());
@@ -230,10 +227,10 @@ impl Checker<'_, '_> {
         if is_choice {
             let minimum = if question.kind == QuestionKind::SingleChoice { 2 } else { 1 };
             if question.options.len() < minimum {
-                self.error(format!("{at}/options"), format!("a {kind_name} question needs at least {minimum} options"));
+                self.report(Kind::TooFewOptions, format!("{at}/options"), format!("a {kind_name} question needs at least {minimum} options"));
             }
             if question.options.len() > OptionSet::MAX_OPTIONS {
-                self.error(
+                self.report(Kind::TooManyOptions, 
                     format!("{at}/options"),
                     format!("at most {} options are supported", OptionSet::MAX_OPTIONS),
                 );
@@ -249,14 +246,14 @@ impl Checker<'_, '_> {
             for (o, option) in question.options.iter().enumerate() {
                 self.check_id(format!("{at}/options/{o}/id"), &option.id, "option");
                 if option.risk.is_some() && !(option.finding && question.screening) {
-                    self.warning(
+                    self.report(Kind::RiskOutsideFindings, 
                         format!("{at}/options/{o}/risk"),
                         "`risk` only ranks the findings of a screening question",
                     )
                     .help = Some("mark the option `\"finding\": true`, or remove `risk`".into());
                 }
                 if option.finding && !question.screening {
-                    self.warning(
+                    self.report(Kind::FindingOutsideScreening, 
                         format!("{at}/options/{o}/finding"),
                         "`finding` has no effect outside a screening question",
                     )
@@ -264,10 +261,10 @@ impl Checker<'_, '_> {
                 }
             }
             if question.kind == QuestionKind::MultipleChoice && question.options.iter().any(|o| o.unsure) {
-                self.error(format!("{at}/options"), "a multiple choice question cannot offer \"I'm not sure\"");
+                self.report(Kind::UnsureOnMultipleChoice, format!("{at}/options"), "a multiple choice question cannot offer \"I'm not sure\"");
             }
         } else if !question.options.is_empty() {
-            self.error(format!("{at}/options"), format!("a {kind_name} question has no options"));
+            self.report(Kind::NoOptions, format!("{at}/options"), format!("a {kind_name} question has no options"));
         }
 
         let yes_no_only = [
@@ -282,7 +279,7 @@ impl Checker<'_, '_> {
                 } else {
                     None
                 };
-                let diagnostic = self.error(format!("{at}/{field}"), format!("`{field}` is only for yes/no questions"));
+                let diagnostic = self.report(Kind::MisplacedField, format!("{at}/{field}"), format!("`{field}` is only for yes/no questions"));
                 diagnostic.help = help.map(Into::into);
             }
         }
@@ -292,16 +289,16 @@ impl Checker<'_, '_> {
             match (question.min, question.max) {
                 (Some(min), Some(max)) if min <= max => bounds = (min, max),
                 (Some(min), Some(max)) => {
-                    self.error(format!("{at}/max"), format!("`max` ({max}) is below `min` ({min})"));
+                    self.report(Kind::MaxBelowMin, format!("{at}/max"), format!("`max` ({max}) is below `min` ({min})"));
                 }
                 _ => {
-                    self.error(at.clone(), "a number question needs `min` and `max`");
+                    self.report(Kind::NumberWithoutBounds, at.clone(), "a number question needs `min` and `max`");
                 }
             }
             if let Some(safe) = question.safe_range {
                 self.check_range(&format!("{at}/safe_range"), safe);
                 if !question.screening {
-                    self.warning(format!("{at}/safe_range"), "`safe_range` has no effect outside a screening question");
+                    self.report(Kind::SafeRangeOutsideScreening, format!("{at}/safe_range"), "`safe_range` has no effect outside a screening question");
                 }
             }
         } else {
@@ -312,7 +309,7 @@ impl Checker<'_, '_> {
                 ("safe_range", question.safe_range.is_some()),
             ] {
                 if present {
-                    self.error(format!("{at}/{field}"), format!("`{field}` is only for number questions"));
+                    self.report(Kind::MisplacedField, format!("{at}/{field}"), format!("`{field}` is only for number questions"));
                 }
             }
         }
@@ -330,7 +327,7 @@ impl Checker<'_, '_> {
                     QuestionKind::Number => "add a `safe_range`: values outside it are findings",
                     _ => "mark the options that rule treatment out or need a clinician with `\"finding\": true`",
                 };
-                self.error(format!("{at}/screening"), "a screening question has no finding").help = Some(help.into());
+                self.report(Kind::ScreeningWithoutFinding, format!("{at}/screening"), "a screening question has no finding").help = Some(help.into());
             }
         }
 
@@ -348,7 +345,7 @@ impl Checker<'_, '_> {
                     format!("`ask_if` of question `{}` refers to `{other}`, which is not asked before it", question.id);
                 let help =
                     format!("a question may only depend on earlier answers; move `{other}` before `{}`", question.id);
-                self.error(format!("{at}/ask_if"), message).help = Some(help);
+                self.report(Kind::ConditionOnLaterQuestion, format!("{at}/ask_if"), message).help = Some(help);
             }
             Some(cond)
         });
@@ -391,7 +388,7 @@ impl Checker<'_, '_> {
         let id = &question.id;
         if !question.screening || question.informational {
             let pointer = declared[0].0.clone();
-            self.error(
+            self.report(Kind::CannotRuleOut, 
                 pointer,
                 format!("question `{id}` cannot rule out `{}`: it is not a screening question", declared[0].1),
             )
@@ -412,7 +409,7 @@ impl Checker<'_, '_> {
             };
             if let Some(why_not) = why_not {
                 let item = &question.screens[0];
-                self.error(format!("{at}/screens"), format!("question `{id}` cannot rule out `{item}`: {why_not}"))
+                self.report(Kind::CannotRuleOut, format!("{at}/screens"), format!("question `{id}` cannot rule out `{item}`: {why_not}"))
                     .help = Some("put `screens` on a yes/no question, a number with a `safe_range`, or a choice with findings and safe options".into());
             }
         }
@@ -420,7 +417,7 @@ impl Checker<'_, '_> {
             if !option.finding {
                 let item = &option.screens[0];
                 let message = format!("option `{}` of `{id}` screens `{item}` but is not a finding", option.id);
-                self.error(format!("{at}/options/{o}/screens"), message).help =
+                self.report(Kind::CannotRuleOut, format!("{at}/options/{o}/screens"), message).help =
                     Some("mark it `\"finding\": true`: choosing it rules the item in".into());
             }
         }
@@ -429,10 +426,10 @@ impl Checker<'_, '_> {
     fn check_range(&mut self, pointer: &str, range: NumberRange) {
         match (range.at_least, range.below) {
             (None, None) => {
-                self.error(pointer, "a number range needs `at_least`, `below` or both");
+                self.report(Kind::InvalidNumberRange, pointer, "a number range needs `at_least`, `below` or both");
             }
             (Some(low), Some(high)) if low >= high => {
-                self.error(pointer, format!("the range `at_least {low}, below {high}` is empty"));
+                self.report(Kind::InvalidNumberRange, pointer, format!("the range `at_least {low}, below {high}` is empty"));
             }
             _ => {}
         }
@@ -441,7 +438,7 @@ impl Checker<'_, '_> {
     fn rules(&mut self) -> Option<Vec<RuleModel>> {
         let protocol = self.protocol;
         if protocol.rules.is_empty() {
-            self.warning("/rules", "the protocol has no rules: every visitor would be a candidate");
+            self.report(Kind::NoRules, "/rules", "the protocol has no rules: every visitor would be a candidate");
         }
         self.check_unique(
             protocol.rules.iter().enumerate().map(|(i, r)| (format!("/rules/{i}/id"), r.id.as_str())),
@@ -453,19 +450,19 @@ impl Checker<'_, '_> {
             self.check_id(format!("{at}/id"), &rule.id, "rule");
             match (rule.effect, &rule.come_back) {
                 (Effect::Postpone, None) => {
-                    self.error(at.clone(), format!("postpone rule `{}` has no `come_back` text", rule.id)).help =
+                    self.report(Kind::PostponeWithoutComeBack, at.clone(), format!("postpone rule `{}` has no `come_back` text", rule.id)).help =
                         Some("say when to come back, e.g. \"once the cold sore has fully healed\"".into());
                 }
                 (effect, Some(_)) if effect != Effect::Postpone => {
-                    self.warning(format!("{at}/come_back"), "`come_back` is only shown for postpone rules");
+                    self.report(Kind::TextForAnotherOutcome, format!("{at}/come_back"), "`come_back` is only shown for postpone rules");
                 }
                 _ => {}
             }
             if rule.instead.is_some() && rule.effect != Effect::NotCandidate {
-                self.warning(format!("{at}/instead"), "`instead` is only shown for not_candidate rules");
+                self.report(Kind::TextForAnotherOutcome, format!("{at}/instead"), "`instead` is only shown for not_candidate rules");
             }
             if rule.ends_quiz && rule.effect == Effect::Note {
-                self.error(format!("{at}/ends_quiz"), "a note rule cannot end the quiz").help =
+                self.report(Kind::NoteEndsQuiz, format!("{at}/ends_quiz"), "a note rule cannot end the quiz").help =
                     Some("ending the quiz skips screening questions; only a rule that blocks booking may".into());
             }
             self.check_sources(&format!("{at}/source"), &rule.source, &rule.id);
@@ -485,13 +482,13 @@ impl Checker<'_, '_> {
         if sources.is_empty() {
             // An absent `source` has no place in the text; point at its owner instead.
             let owner_pointer = pointer.strip_suffix("/source").unwrap_or(pointer);
-            self.warning(owner_pointer, format!("`{owner}` cites no source")).help =
+            self.report(Kind::MissingSource, owner_pointer, format!("`{owner}` cites no source")).help =
                 Some("a medical director signs off rules with their sources".into());
         }
         for (s, source) in sources.iter().enumerate() {
             if !self.protocol.sources.contains_key(source) {
                 let known: Vec<&str> = self.protocol.sources.keys().map(String::as_str).collect();
-                let diagnostic = self.error(format!("{pointer}/{s}"), format!("unknown source `{}`", truncate(source)));
+                let diagnostic = self.report(Kind::UnknownSource, format!("{pointer}/{s}"), format!("unknown source `{}`", truncate(source)));
                 diagnostic.help = did_you_mean(source, &known);
             }
         }
@@ -529,7 +526,7 @@ impl Checker<'_, '_> {
 
     fn check_span(&mut self, pointer: &str, span: Span) {
         if span.min == 0 || span.min > span.max {
-            self.error(pointer, format!("`{}..{}` is not a range of at least 1", span.min, span.max)).help =
+            self.report(Kind::InvalidSpan, pointer, format!("`{}..{}` is not a range of at least 1", span.min, span.max)).help =
                 Some("write `{\"min\": 3, \"max\": 4}` with 1 <= min <= max".into());
         }
     }
@@ -550,7 +547,7 @@ impl Checker<'_, '_> {
                         "option `{}` of question `{}` is not used by any rule, plan or condition",
                         option.id, question.id
                     );
-                    self.warning(format!("/questions/{i}/options/{o}"), message).help =
+                    self.report(Kind::UnusedOption, format!("/questions/{i}/options/{o}"), message).help =
                         Some("choosing it changes nothing; set `\"informational\": true` on the question if that is intended".into());
                 }
             }
@@ -565,7 +562,7 @@ impl Checker<'_, '_> {
     fn resolve(&mut self, condition: &Condition, at: &str) -> Option<Cond> {
         let list = |this: &mut Self, conds: &[Condition], key: &str| -> Option<Vec<Cond>> {
             if conds.is_empty() {
-                this.error(format!("{at}/{key}"), format!("an empty `{key}` is not allowed")).help =
+                this.report(Kind::EmptyList, format!("{at}/{key}"), format!("an empty `{key}` is not allowed")).help =
                     Some("remove it, or list at least one condition".into());
                 return None;
             }
@@ -592,7 +589,7 @@ impl Checker<'_, '_> {
                 let at = format!("{at}/{key}");
                 let question = self.question_ref(&test.question, &format!("{at}/question"))?;
                 if test.options.is_empty() {
-                    self.error(format!("{at}/options"), "list at least one option");
+                    self.report(Kind::EmptyList, format!("{at}/options"), "list at least one option");
                     return None;
                 }
                 let set = self.options_ref(question, &test.options, &format!("{at}/options"), true)?;
@@ -606,7 +603,7 @@ impl Checker<'_, '_> {
                 if kind != QuestionKind::Number {
                     let message =
                         format!("`number` tests a number question, but `{}` is {}", test.question, kind_name(kind));
-                    self.error(format!("{at}/question"), message);
+                    self.report(Kind::WrongTestKind, format!("{at}/question"), message);
                     return None;
                 }
                 let range = NumberRange { at_least: test.at_least, below: test.below };
@@ -621,7 +618,7 @@ impl Checker<'_, '_> {
         let found = self.question_by_id.get(id).copied();
         if found.is_none() {
             let known: Vec<&str> = self.protocol.questions.iter().map(|q| q.id.as_str()).collect();
-            let diagnostic = self.error(at, format!("unknown question `{}`", truncate(id)));
+            let diagnostic = self.report(Kind::UnknownQuestion, at, format!("unknown question `{}`", truncate(id)));
             diagnostic.help = did_you_mean(id, &known);
         }
         found
@@ -637,11 +634,11 @@ impl Checker<'_, '_> {
             };
             let message =
                 format!("`{}` tests a yes/no question, but `{id}` is {}", answer.as_str(), kind_name(doc.kind));
-            self.error(at, message).help = Some(help.into());
+            self.report(Kind::WrongTestKind, at, message).help = Some(help.into());
             return None;
         }
         if answer == YesNo::Unsure && !doc.unsure {
-            self.error(at, format!("question `{id}` does not offer \"I'm not sure\"")).help =
+            self.report(Kind::UnsureNotOffered, at, format!("question `{id}` does not offer \"I'm not sure\"")).help =
                 Some(format!("set `\"unsure\": true` on `{id}`"));
             return None;
         }
@@ -659,7 +656,7 @@ impl Checker<'_, '_> {
         if !matches!(doc.kind, QuestionKind::SingleChoice | QuestionKind::MultipleChoice) {
             let message = format!("`{}` is {}, which has no options", doc.id, kind_name(doc.kind));
             let help = if doc.kind == QuestionKind::YesNo { "use `yes`, `no` or `unsure`" } else { "use `number`" };
-            self.error(at, message).help = Some(help.into());
+            self.report(Kind::WrongTestKind, at, message).help = Some(help.into());
             return None;
         }
         let mut set = OptionSet::default();
@@ -672,7 +669,7 @@ impl Checker<'_, '_> {
                     let known: Vec<&str> = doc.options.iter().map(|o| o.id.as_str()).collect();
                     let pointer = if indexed { format!("{at}/{i}") } else { at.to_owned() };
                     let message = format!("unknown option `{}` of question `{}`", truncate(id), doc.id);
-                    let diagnostic = self.error(pointer, message);
+                    let diagnostic = self.report(Kind::UnknownOption, pointer, message);
                     diagnostic.help = did_you_mean(id, &known);
                 }
             }
