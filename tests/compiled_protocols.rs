@@ -7,6 +7,8 @@ mod common;
 use candidacy::build::{compile, texts_file_name};
 use candidacy::compiled::{decode, decode_texts, CompiledError, PROOF_VERSION};
 use common::cli::{candidacy, TempDir};
+use common::variants::worked_example_with;
+use serde_json::json;
 
 const PROBLEMS: i32 = 1;
 const USAGE: i32 = 2;
@@ -68,7 +70,10 @@ fn build_writes_the_protocol_and_its_languages() {
 fn build_writes_nothing_for_an_invalid_protocol_and_prints_what_check_prints() {
     let dir = TempDir::new("build-invalid");
     let out = dir.path.join("x.protocol.bin");
-    let invalid = "tests/protocols/invalid/duplicate-rule-id.json";
+    let sources = TempDir::new("build-invalid-source");
+    let duplicate_rule_id = json!([{"op": "replace", "path": "/rules/5/id", "value": "bleeding_disorder"}]);
+    let invalid = sources.write("duplicate-rule-id.json", &worked_example_with(duplicate_rule_id));
+    let invalid = invalid.to_str().unwrap();
     let check = candidacy(&["check", invalid]);
     let run = candidacy(&["build", invalid, "-o", out.to_str().unwrap()]);
     run.assert_code(PROBLEMS);

@@ -495,23 +495,32 @@ impl R4Schema {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/// Every protocol under `tests/protocols/` that loads (some of `invalid/` load, with warnings).
+/// Every protocol under `tests/protocols/`, and variants of the worked example that load with
+/// warnings (an option no rule uses, a rule without a source, a `risk` outside the findings).
 fn fixture_protocols() -> Vec<(String, ValidProtocol)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/protocols");
-    let mut files: Vec<std::path::PathBuf> = [root.clone(), root.join("invalid")]
-        .iter()
-        .flat_map(|dir| std::fs::read_dir(dir).unwrap().map(|entry| entry.unwrap().path()))
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
         .collect();
     files.sort();
-    let loaded: Vec<(String, ValidProtocol)> = (files.iter())
-        .filter_map(|path| {
-            let name = path.strip_prefix(&root).unwrap().display().to_string();
-            let loaded = candidacy::protocol::load(&name, &std::fs::read_to_string(path).unwrap()).ok()?;
-            Some((name, loaded.protocol))
-        })
+    let mut texts: Vec<(String, String)> = (files.iter())
+        .map(|path| (path.strip_prefix(&root).unwrap().display().to_string(), std::fs::read_to_string(path).unwrap()))
         .collect();
-    assert!(loaded.len() >= 4 && loaded.iter().any(|(name, _)| name == "worked-example.json"), "{loaded:?}");
+    let option = json!({"id": "stretch_marks", "label": "Stretch marks"});
+    for (name, patch) in [
+        ("unused-option", json!([{"op": "add", "path": "/questions/0/options/-", "value": option}])),
+        ("missing-source", json!([{"op": "remove", "path": "/rules/0/source"}])),
+        ("risk-outside-findings", json!([{"op": "add", "path": "/questions/1/options/2/risk", "value": 2}])),
+    ] {
+        texts.push((format!("worked-example, {name}"), common::variants::worked_example_with(patch)));
+    }
+    let loaded: Vec<(String, ValidProtocol)> = (texts.into_iter())
+        .filter_map(|(name, text)| Some((name.clone(), candidacy::protocol::load(&name, &text).ok()?.protocol)))
+        .collect();
+    let names: Vec<&str> = loaded.iter().map(|(name, _)| name.as_str()).collect();
+    assert!(names.len() >= 5 && names.contains(&"worked-example.json"), "{names:?}");
     loaded
 }
 
