@@ -85,6 +85,13 @@ pub fn screen_in_history_state(state: &JsValue, instance: &str) -> Option<String
 
 const HISTORY_KEY: &str = "candidacy";
 
+/// Moves focus to the element `target` holds, if it is on screen.
+pub fn focus(target: &yew::NodeRef) {
+    if let Some(element) = target.cast::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}
+
 pub fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::locale::use_locale;
 
-use crate::answers::Answers;
+use crate::engine::Walk;
 use crate::messages::{fill, messages};
 use crate::protocol::{QuestionIdx, ValidProtocol};
 use crate::report::answer_text;
@@ -14,7 +14,8 @@ use crate::report::answer_text;
 #[derive(Properties, PartialEq)]
 pub struct CheckAnswersProps {
     pub protocol: Rc<ValidProtocol>,
-    pub answers: Answers,
+    /// The visitor's path, as the quiz walked it.
+    pub walk: Rc<Walk>,
     pub heading: NodeRef,
     pub on_change: Callback<QuestionIdx>,
     pub on_see_result: Callback<()>,
@@ -26,7 +27,7 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
     let protocol = &props.protocol;
     let locale = use_locale();
     let words = messages(&locale);
-    let walk = crate::engine::walk(protocol, &props.answers);
+    let walk = &props.walk;
     let rows = walk.asked.iter().filter_map(|&question| {
         let value = walk.answers.get(question)?;
         let doc = &protocol.questions()[question];

@@ -1,6 +1,6 @@
 //! The browser widget: Yew components that render the [`flow`] and dispatch its actions.
 //! Components decide nothing; side effects (storage, history, focus, host events, fetches) live
-//! in `use_effect_with` hooks in `quiz.rs` and `app.rs`.
+//! in `use_effect_with` inside named hooks: the quiz's (`quiz/`), the lead form's and `app.rs`.
 //!
 //! This is the only crate with web types. It depends on `candidacy-core` (the runtime) and
 //! `candidacy-embed` (the page's data) and never on the authoring side: it does not read protocol

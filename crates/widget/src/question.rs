@@ -6,9 +6,11 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::locale::use_locale;
+mod choices;
 
-use crate::answers::{OptionSet, YesNo};
+use super::locale::use_locale;
+use choices::choices;
+
 use crate::flow::{Draft, DraftError};
 use crate::protocol::{QuestionIdx, QuestionKind, ValidProtocol};
 
@@ -31,15 +33,6 @@ pub struct QuestionProps {
     /// Medical terms this question uses for the first time on the path: (term, explanation).
     #[prop_or_default]
     pub explain: Vec<(String, String)>,
-}
-
-/// One radio button or checkbox with its label (and hint).
-struct Choice {
-    value: String,
-    label: String,
-    hint: Option<String>,
-    checked: bool,
-    draft: Draft,
 }
 
 #[component]
@@ -83,53 +76,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
         described_by.push(id("error"));
     }
 
-    let choices: Vec<Choice> = match doc.kind {
-        QuestionKind::YesNo => {
-            let mut answers = vec![
-                (YesNo::Yes, doc.yes_label.as_ref().map_or(words.yes, |t| t.get(&locale))),
-                (YesNo::No, doc.no_label.as_ref().map_or(words.no, |t| t.get(&locale))),
-            ];
-            if model.unsure_allowed {
-                answers.push((YesNo::Unsure, words.unsure));
-            }
-            answers
-                .into_iter()
-                .map(|(answer, label)| Choice {
-                    value: answer.as_str().to_owned(),
-                    label: label.to_owned(),
-                    hint: None,
-                    checked: props.draft == Draft::YesNo(answer),
-                    draft: Draft::YesNo(answer),
-                })
-                .collect()
-        }
-        QuestionKind::SingleChoice => (doc.options.iter().enumerate())
-            .map(|(o, option)| Choice {
-                value: option.id.clone(),
-                label: option.label.get(&locale).to_owned(),
-                hint: option.hint.as_ref().map(|t| t.get(&locale).to_owned()),
-                checked: props.draft == Draft::Single(o),
-                draft: Draft::Single(o),
-            })
-            .collect(),
-        QuestionKind::MultipleChoice => {
-            let chosen = props.draft.chosen();
-            (doc.options.iter().enumerate())
-                .map(|(o, option)| {
-                    let mut toggled = chosen;
-                    toggled.0 ^= OptionSet::single(o).0;
-                    Choice {
-                        value: option.id.clone(),
-                        label: option.label.get(&locale).to_owned(),
-                        hint: option.hint.as_ref().map(|t| t.get(&locale).to_owned()),
-                        checked: chosen.contains(o),
-                        draft: Draft::Multi(toggled),
-                    }
-                })
-                .collect()
-        }
-        QuestionKind::Number => Vec::new(),
-    };
+    let choices = choices(&props.protocol, props.question, &props.draft, &locale);
 
     let first_input_id = match choices.first() {
         Some(choice) => id(&format!("option-{}", choice.value)),
@@ -216,7 +163,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                     </ul>
                 </div>
             }
-            <p class="candidacy-progress">{super::quiz::progress_text(&locale, props.number, props.about)}</p>
+            <p class="candidacy-progress">{progress_text(&locale, props.number, props.about)}</p>
             <form class="candidacy-form" novalidate=true onsubmit={on_submit}>
                 <div class={classes!("candidacy-field", props.error.is_some().then_some("candidacy-field-error"))}>
                     <fieldset class="candidacy-fieldset" aria-describedby={(!described_by.is_empty()).then(|| described_by.join(" "))}>
@@ -251,4 +198,11 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
             </form>
         </section>
     }
+}
+
+/// "Question 3 of about 12", numbers as the language writes them.
+pub fn progress_text(locale: &str, number: usize, about: usize) -> String {
+    let written = |n: usize| crate::messages::number(locale, i64::try_from(n).unwrap_or(i64::MAX));
+    let words = crate::messages::messages(locale);
+    crate::messages::fill(words.progress, &[("number", &written(number)), ("about", &written(about))])
 }
