@@ -243,6 +243,11 @@ impl Tracker {
     /// The events of the quiz now being on `flow.screen`. The first call (the widget mounting, maybe
     /// restoring a saved session) announces only the question on screen, never a start or result.
     pub fn observe(&mut self, protocol: &ValidProtocol, flow: &Flow) -> Vec<HostEvent> {
+        self.observe_on(protocol, flow, &flow.walk(protocol))
+    }
+
+    /// [`Tracker::observe`], given the walk of `flow`'s answers (the widget takes it once).
+    pub fn observe_on(&mut self, protocol: &ValidProtocol, flow: &Flow, walk: &crate::engine::Walk) -> Vec<HostEvent> {
         let screen = flow.screen;
         let previous = self.previous.replace(screen);
         let answered = flow.answers.answered().next().is_some();
@@ -259,13 +264,12 @@ impl Tracker {
         }
         match screen {
             Screen::Question(question) => {
-                let (index, of_about) = flow.progress(protocol).unwrap_or((1, 1));
+                let (index, of_about) = flow.progress_on(protocol, walk).unwrap_or((1, 1));
                 events.push(HostEvent::Step { question: protocol.questions()[question].id.clone(), index, of_about });
             }
             Screen::Result if previous.is_some() => {
-                let walk = flow.walk(protocol);
-                let recommendation = crate::engine::recommend(protocol, &walk);
-                let report = crate::report::report(protocol, &walk, &recommendation, "en");
+                let recommendation = crate::engine::recommend(protocol, walk);
+                let report = crate::report::report(protocol, walk, &recommendation, "en");
                 events.push(HostEvent::Complete(Box::new(report)));
             }
             _ => {}

@@ -63,7 +63,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
         panic!("test-only trigger: a panic inside the Quiz component");
     }
     let forget = use_saved_session(protocol, config, host, flow);
-    let host_events = use_host_events(protocol, host, flow);
+    let host_events = use_host_events(protocol, host, flow, &walk);
     use_history(protocol, host, &state, began);
     let StepFocus { heading, error_summary } = use_step_focus(flow);
     let (cleared, show_cleared) = use_cleared_notice(flow.screen);

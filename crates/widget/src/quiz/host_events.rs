@@ -7,6 +7,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::engine::Walk;
 use crate::flow::Flow;
 use crate::host::Host;
 use crate::host_events::{HostAction, HostEvent, Tracker};
@@ -24,12 +25,13 @@ pub struct HostEvents {
 
 /// Tells the host page of every move to another screen, as the [`Tracker`] sees it.
 #[hook]
-pub fn use_host_events(protocol: &Rc<ValidProtocol>, host: &Host, flow: &Flow) -> HostEvents {
+pub fn use_host_events(protocol: &Rc<ValidProtocol>, host: &Host, flow: &Flow, walk: &Rc<Walk>) -> HostEvents {
     let tracker = use_mut_ref(Tracker::default);
     {
-        let (protocol, host, tracker, flow) = (protocol.clone(), host.clone(), tracker.clone(), flow.clone());
+        let (protocol, host, tracker, flow, walk) =
+            (protocol.clone(), host.clone(), tracker.clone(), flow.clone(), walk.clone());
         use_effect_with(flow.screen, move |_| {
-            for event in tracker.borrow_mut().observe(&protocol, &flow) {
+            for event in tracker.borrow_mut().observe_on(&protocol, &flow, &walk) {
                 host.emit(&protocol, &event, &flow.answers);
             }
         });
