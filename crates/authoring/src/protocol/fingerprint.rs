@@ -3,6 +3,13 @@
 //!
 //! The canonical form is the file's JSON with object keys sorted and no whitespace: reformatting
 //! or reordering keys keeps the fingerprint, and any other edit (logic or text) changes it.
+//!
+//! It is not RFC 8785 (JCS), on purpose. JCS writes every number as JavaScript would, so `1.0` and
+//! `1` become the same text and integers above 2^53 are rounded, and it sorts keys by UTF-16 code
+//! units; here numbers keep serde_json's own text (`1.0`, `-0.0`, every digit of a large integer)
+//! and keys sort by their UTF-8 bytes. The shipped protocols come out the same either way, but a
+//! clinic's file with `1.0` in it would get another fingerprint than the one its medical director
+//! signed.
 
 use sha2::{Digest, Sha256};
 
@@ -67,6 +74,24 @@ mod tests {
         assert_eq!(canonical_json(&a), r#"{"a":true,"b":[1,{"x":"é","y":2}]}"#);
         assert_eq!(fingerprint(&a), fingerprint(&b));
         assert_eq!(fingerprint(&a).len(), FINGERPRINT_LEN);
+    }
+
+    /// Where RFC 8785 would write something else; a change here changes signed fingerprints.
+    #[test]
+    fn numbers_keep_their_text_and_keys_sort_by_utf8_bytes() {
+        let cases = [
+            (r#"{"a": 1.0, "b": 1e3, "c": -0}"#, r#"{"a":1.0,"b":1000.0,"c":-0.0}"#),
+            (
+                r#"[9007199254740993, 18446744073709551615, 0.1, 1.5e-7]"#,
+                "[9007199254740993,18446744073709551615,0.1,1.5e-7]",
+            ),
+            ("{\"\\ud83d\\ude00\": 2, \"\\uff61\": 1}", "{\"\u{ff61}\":1,\"\u{1f600}\":2}"),
+            (r#"{"a": "\u00e9\u001f\/\t"}"#, "{\"a\":\"\u{e9}\\u001f/\\t\"}"),
+        ];
+        for (text, canonical) in cases {
+            let json: serde_json::Value = serde_json::from_str(text).unwrap();
+            assert_eq!(canonical_json(&json), canonical, "{text}");
+        }
     }
 
     #[test]
