@@ -7,6 +7,7 @@ mod diff;
 mod evaluate;
 mod export_fhir;
 pub mod format;
+mod numbers;
 pub mod preview;
 mod profiles;
 mod snippet;
@@ -21,6 +22,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use format::Format;
+use numbers::{plural, thousands};
 
 /// Candidacy: check, verify, evaluate, preview and print treatment-candidacy protocols.
 #[derive(Debug, Parser)]
@@ -289,27 +291,6 @@ fn load_or_report(path: &Path, out: &mut dyn Write) -> Result<Option<(String, cr
             Ok(None)
         }
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
-/// Groups digits by thousands: 59854438144000 -> 59,854,438,144,000.
-fn thousands(n: u128) -> String {
-    let digits = n.to_string();
-    let mut grouped = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    grouped
 }
 
 /// Text for HTML, between tags or in a quoted attribute: the sign-off sheet, the preview page and

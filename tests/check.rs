@@ -38,6 +38,13 @@ fn a_missing_comma_is_invalid_json_with_its_line_and_column() {
 }
 
 #[test]
+fn a_syntax_error_after_accented_letters_is_at_its_column_in_characters() {
+    let checked = candidacy::check::check("variant.json", "{\"a\": \"ééé\" x}");
+    let error = &checked.diagnostics.items[0];
+    assert_eq!((error.kind, error.line, error.column), (InvalidJson, Some(1), Some(13)), "{}", checked.diagnostics);
+}
+
+#[test]
 fn a_format_version_from_the_future_is_named() {
     let text = worked_example_with(json!([{"op": "replace", "path": "/format", "value": 2}]));
     assert_check(&text, &[(UnsupportedFormat, "/format")], false);
@@ -50,13 +57,15 @@ fn a_file_that_is_not_an_object_is_refused() {
 
 #[test]
 fn a_misspelt_field_is_located() {
-    let text = worked_example_with(json!([{"op": "move", "from": "/questions/2/prompt", "path": "/questions/2/promt"}]));
+    let text =
+        worked_example_with(json!([{"op": "move", "from": "/questions/2/prompt", "path": "/questions/2/promt"}]));
     assert_check(&text, &[(InvalidField, "/questions/2/promt")], false);
 }
 
 #[test]
 fn an_unknown_question_suggests_the_closest_id() {
-    let text = worked_example_with(json!([{"op": "replace", "path": "/rules/4/when/yes", "value": "bleding_disorder"}]));
+    let text =
+        worked_example_with(json!([{"op": "replace", "path": "/rules/4/when/yes", "value": "bleding_disorder"}]));
     assert_check(&text, &[(UnknownQuestion, "/rules/4/when/yes")], false);
     let checked = candidacy::check::check("variant.json", &text);
     assert_eq!(checked.diagnostics.items[0].help.as_deref(), Some("did you mean `bleeding_disorder`?"));
@@ -133,7 +142,8 @@ fn rule_fields_must_fit_the_effect_and_the_question() {
 fn a_question_never_asked_and_a_rule_that_never_fires_are_found_on_the_paths() {
     let scars = json!({"chose": {"question": "concerns", "option": "acne_scars"}});
     let never_scars = json!({"all": [scars.clone(), {"not": scars}]});
-    let never_age = json!({"all": [{"number": {"question": "age", "below": 22}}, {"number": {"question": "age", "at_least": 22}}]});
+    let never_age =
+        json!({"all": [{"number": {"question": "age", "below": 22}}, {"number": {"question": "age", "at_least": 22}}]});
     let text = worked_example_with(json!([
         {"op": "replace", "path": "/questions/1/ask_if", "value": never_scars},
         {"op": "replace", "path": "/rules/1/when", "value": never_age},

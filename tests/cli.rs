@@ -110,7 +110,10 @@ fn check_reports_an_empty_file_at_column_one() {
     let run = candidacy_with_stdin(&["check", "-"], "");
 
     run.assert_code(PROBLEMS);
-    run.assert_stdout_has(&["error[C001]: invalid JSON: EOF while parsing a value", "  --> <stdin>: / (line 1, column 1)"]);
+    run.assert_stdout_has(&[
+        "error[C001]: invalid JSON: EOF while parsing a value",
+        "  --> <stdin>: / (line 1, column 1)",
+    ]);
 }
 
 // ---------------------------------------------------------------------------------------------

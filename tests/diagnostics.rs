@@ -56,7 +56,14 @@ fn check_as_json_gives_each_diagnostic_with_its_code_kind_and_place() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| (d["code"].as_str().unwrap(), d["kind"].as_str().unwrap(), d["severity"].as_str().unwrap(), d["pointer"].as_str().unwrap()))
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap(),
+                d["kind"].as_str().unwrap(),
+                d["severity"].as_str().unwrap(),
+                d["pointer"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         found,
@@ -111,8 +118,10 @@ fn verify_as_json_names_each_failed_property_at_its_place() {
     let file = unsafe_protocol(&dir);
     let run = candidacy(&["verify", &file, "--format", "json"]);
     run.assert_code(1);
-    let codes: Vec<(String, String)> =
-        entries(&run).iter().map(|d| (d["code"].as_str().unwrap().into(), d["pointer"].as_str().unwrap().into())).collect();
+    let codes: Vec<(String, String)> = entries(&run)
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap().into(), d["pointer"].as_str().unwrap().into()))
+        .collect();
     let protocol = candidacy::protocol::load("unsafe.json", &std::fs::read_to_string(&file).unwrap()).unwrap().protocol;
     let blood_thinners = format!("/questions/{}", protocol.question_idx("blood_thinners").unwrap());
     assert!(codes.contains(&("V003".to_owned(), blood_thinners.clone())), "a finding yields candidate: {codes:?}");
@@ -153,7 +162,10 @@ fn a_diagnostic_without_a_place_still_names_its_file_in_every_form() {
     assert_eq!(location["physicalLocation"]["artifactLocation"]["uri"], "clinic.json");
     assert!(location["physicalLocation"].get("region").is_none(), "no invented position");
     let document = candidacy::cli::format::json_document("check", &[unplaced]);
-    assert_eq!((document["diagnostics"][0]["line"].clone(), document["diagnostics"][0]["file"].clone()), (Value::Null, json!("clinic.json")));
+    assert_eq!(
+        (document["diagnostics"][0]["line"].clone(), document["diagnostics"][0]["file"].clone()),
+        (Value::Null, json!("clinic.json"))
+    );
 }
 
 /// Every code is explained in `docs/diagnostics.md`, with an example and its fix.

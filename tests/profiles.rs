@@ -299,7 +299,8 @@ fn an_unknown_item_in_screens_exits_2_with_its_line_and_a_did_you_mean() {
 
     run.assert_code(2);
     assert!(
-        run.stdout.contains("error[C070]: question `pregnant_or_breastfeeding` screens `pregancy`, which no profile lists"),
+        run.stdout
+            .contains("error[C070]: question `pregnant_or_breastfeeding` screens `pregancy`, which no profile lists"),
         "{run}"
     );
     assert!(run.stdout.contains(&format!("--> {file}: /questions/5/screens/0 (line {line}, ")), "{run}");
@@ -317,8 +318,9 @@ fn screens_on_a_question_that_cannot_rule_out_exits_2() {
 
     run.assert_code(2);
     assert!(
-        run.stdout
-            .contains("error[C037]: question `treatment_area` cannot rule out `radiation`: it is not a screening question"),
+        run.stdout.contains(
+            "error[C037]: question `treatment_area` cannot rule out `radiation`: it is not a screening question"
+        ),
         "{run}"
     );
 }

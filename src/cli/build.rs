@@ -10,8 +10,8 @@ use anyhow::{bail, Context, Result};
 
 use super::format::Format;
 use super::{read_input, ProfileArgs};
-use crate::protocol::Diagnostics;
 use crate::build::{compile, texts_file_name, PROTOCOL_SUFFIX};
+use crate::protocol::Diagnostics;
 
 pub fn run(path: &Path, output: &Path, args: &ProfileArgs, format: Format, out: &mut dyn Write) -> Result<ExitCode> {
     let Some(file_name) = output.file_name().and_then(|name| name.to_str()).filter(|n| n.ends_with(PROTOCOL_SUFFIX))

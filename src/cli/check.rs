@@ -8,9 +8,9 @@ use anyhow::Result;
 
 use super::format::Format;
 use super::{load_profiles, plural, read_input, ProfileArgs, EXIT_PROBLEMS, EXIT_USAGE};
-use crate::protocol::Diagnostics;
 use crate::check::Checked;
 use crate::profile::Screening;
+use crate::protocol::Diagnostics;
 
 /// Exit 0 when the protocol is valid and screens its profiles; 1 when it fails them; 2 when a
 /// profile file or a `screens` declaration is malformed.

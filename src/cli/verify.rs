@@ -12,15 +12,15 @@ mod found;
 
 use super::format::Format;
 use super::{load_profiles, plural, read_input, thousands, words, ProfileArgs, EXIT_PROBLEMS, EXIT_USAGE};
-use crate::protocol::{Diagnostic, Diagnostics, Kind};
-use found::Places;
 use crate::answers::Answers;
 use crate::answers::Value;
 use crate::engine;
 use crate::profile::{Profile, ProfileSet, Screening};
+use crate::protocol::{Diagnostic, Diagnostics, Kind};
 use crate::protocol::{Outcome, ValidProtocol};
 use crate::verify::profile::{prove, ItemProperty, ProfileProof};
 use crate::verify::{verify, Counterexample, ExploreError, Failure, HiddenByEnd, PathPair, Property, Report};
+use found::Places;
 
 pub fn run(path: &Path, args: &ProfileArgs, format: Format, out: &mut dyn Write) -> Result<ExitCode> {
     let (name, text) = read_input(path)?;
@@ -51,7 +51,8 @@ pub(super) fn run_on(
     for warning in checked.diagnostics.warnings().filter(|w| w.kind == Kind::TreatmentWithoutProfileAccepted) {
         writeln!(out, "warning: {} ({})", warning.message, warning.help.as_deref().unwrap_or_default())?;
     }
-    let mut failed = Diagnostics { source_name: name.to_owned(), items: Vec::new() };
+    // check's warnings (a treatment accepted without a profile among them), then verify's failures.
+    let mut failed = Diagnostics { source_name: name.to_owned(), items: checked.diagnostics.items.clone() };
     let code = if protocol.treatments.is_empty() {
         let places = Places { top: &protocol, verified: &protocol, treatment: None };
         verify_one(&places, name, &profiles, out, &mut failed.items)?

@@ -51,21 +51,30 @@ pub fn check_with(source_name: &str, text: &str, screening: Option<Screening>) -
             for (question, _) in graph.question_asked.iter().enumerate().filter(|(_, asked)| !**asked) {
                 let id = &protocol.questions()[question].id;
                 errors.push(
-                    Diagnostic::new(Kind::QuestionNeverAsked, format!("/questions/{question}"), format!("question `{id}` can never be asked"))
-                        .with_help("its `ask_if` is false on every path, or an earlier rule always ends the quiz"),
+                    Diagnostic::new(
+                        Kind::QuestionNeverAsked,
+                        format!("/questions/{question}"),
+                        format!("question `{id}` can never be asked"),
+                    )
+                    .with_help("its `ask_if` is false on every path, or an earlier rule always ends the quiz"),
                 );
             }
             for (rule, _) in graph.rule_fired.iter().enumerate().filter(|(_, fired)| !**fired) {
                 let id = &protocol.protocol.rules[rule].id;
                 errors.push(
-                    Diagnostic::new(Kind::RuleNeverFires, format!("/rules/{rule}/when"), format!("rule `{id}` can never fire"))
-                        .with_help("no combination of answers makes its condition hold"),
+                    Diagnostic::new(
+                        Kind::RuleNeverFires,
+                        format!("/rules/{rule}/when"),
+                        format!("rule `{id}` can never fire"),
+                    )
+                    .with_help("no combination of answers makes its condition hold"),
                 );
             }
         }
         Err(ExploreError::TooManyClasses(too_many)) => {
             let id = &protocol.questions()[too_many.question].id;
-            errors.push(Diagnostic::new(Kind::TooManyOptionGroups, 
+            errors.push(Diagnostic::new(
+                Kind::TooManyOptionGroups,
                 format!("/questions/{}/options", too_many.question),
                 format!(
                     "question `{id}` has {} independently used option groups; at most {} can be explored",

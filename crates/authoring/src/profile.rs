@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::protocol::load::{deserialize_located, serde_message};
-use crate::protocol::validate::did_you_mean;
+use crate::protocol::load::{deserialize_located, syntax_error};
+use crate::protocol::suggest::did_you_mean;
 use crate::protocol::{Diagnostic, Diagnostics, Kind, NumberRange, Outcome};
 
 pub use coverage::{coverage, screened_items, ItemScreen, ScreenedBy, Screening};
@@ -113,7 +113,8 @@ impl ProfileSet {
                     validate(&profile, &mut items);
                     if let Some((first, _)) = set.profiles.iter().find(|(_, p)| p.treatment == profile.treatment) {
                         items.push(
-                            Diagnostic::new(Kind::ProfileDuplicateTreatment, 
+                            Diagnostic::new(
+                                Kind::ProfileDuplicateTreatment,
                                 "/treatment",
                                 format!(
                                     "a second profile for treatment `{}` (the first is {first})",
@@ -166,20 +167,21 @@ impl ProfileSet {
 
 #[allow(clippy::result_large_err, reason = "one diagnostic per file read: its size costs nothing")]
 fn parse(text: &str) -> Result<Profile, Diagnostic> {
-    let json: serde_json::Value = serde_json::from_str(text).map_err(|error| {
-        let mut diagnostic = Diagnostic::new(Kind::ProfileInvalidJson, "", format!("invalid JSON: {}", serde_message(&error)));
-        (diagnostic.line, diagnostic.column) = (Some(error.line().max(1)), Some(error.column().max(1)));
-        diagnostic
-    })?;
+    let json: serde_json::Value =
+        serde_json::from_str(text).map_err(|error| syntax_error(Kind::ProfileInvalidJson, text, &error))?;
     match json.get("format") {
         Some(format) if format.as_u64() == Some(u64::from(PROFILE_FORMAT)) => {}
         Some(format) => {
-            return Err(Diagnostic::new(Kind::ProfileUnsupportedFormat, "/format", format!("unsupported profile format `{format}`"))
-                .with_help(format!("this version of Candidacy reads format {PROFILE_FORMAT}")))
+            return Err(Diagnostic::new(
+                Kind::ProfileUnsupportedFormat,
+                "/format",
+                format!("unsupported profile format `{format}`"),
+            )
+            .with_help(format!("this version of Candidacy reads format {PROFILE_FORMAT}")))
         }
         None => return Err(Diagnostic::new(Kind::ProfileUnsupportedFormat, "", "a profile needs `\"format\": 1`")),
     }
-    deserialize_located(&json, text)
+    deserialize_located(Kind::ProfileInvalidField, &json, text)
 }
 
 fn validate(profile: &Profile, out: &mut Vec<Diagnostic>) {
@@ -189,7 +191,8 @@ fn validate(profile: &Profile, out: &mut Vec<Diagnostic>) {
             && id.len() <= 64
     };
     if !valid_id(&profile.treatment) {
-        out.push(Diagnostic::new(Kind::ProfileInvalidId, 
+        out.push(Diagnostic::new(
+            Kind::ProfileInvalidId,
             "/treatment",
             format!("invalid treatment id `{}`", profile.treatment.escape_debug()),
         ));
@@ -208,20 +211,32 @@ fn validate(profile: &Profile, out: &mut Vec<Diagnostic>) {
         let at = format!("/items/{i}");
         if !valid_id(&item.id) {
             out.push(
-                Diagnostic::new(Kind::ProfileInvalidId, format!("{at}/id"), format!("invalid item id `{}`", item.id.escape_debug()))
-                    .with_help("ids start with a lowercase letter and use only a-z, 0-9 and `_` (at most 64)"),
+                Diagnostic::new(
+                    Kind::ProfileInvalidId,
+                    format!("{at}/id"),
+                    format!("invalid item id `{}`", item.id.escape_debug()),
+                )
+                .with_help("ids start with a lowercase letter and use only a-z, 0-9 and `_` (at most 64)"),
             );
         }
         if let Some(first) = profile.items[..i].iter().position(|other| other.id == item.id) {
             out.push(
-                Diagnostic::new(Kind::ProfileDuplicateItem, format!("{at}/id"), format!("duplicate item id `{}`", item.id))
-                    .with_help(format!("first defined at /items/{first}/id")),
+                Diagnostic::new(
+                    Kind::ProfileDuplicateItem,
+                    format!("{at}/id"),
+                    format!("duplicate item id `{}`", item.id),
+                )
+                .with_help(format!("first defined at /items/{first}/id")),
             );
         }
         if item.at_least == Outcome::Candidate {
             out.push(
-                Diagnostic::new(Kind::ProfileCandidateLeastOutcome, format!("{at}/at_least"), "an item's least outcome cannot be `candidate`")
-                    .with_help("use `consult`, `postpone` or `not_candidate`"),
+                Diagnostic::new(
+                    Kind::ProfileCandidateLeastOutcome,
+                    format!("{at}/at_least"),
+                    "an item's least outcome cannot be `candidate`",
+                )
+                .with_help("use `consult`, `postpone` or `not_candidate`"),
             );
         }
         if let Some(NumberRange { at_least: Some(low), below: Some(high) }) = item.safe_range {
@@ -230,11 +245,16 @@ fn validate(profile: &Profile, out: &mut Vec<Diagnostic>) {
             }
         }
         if item.source.is_empty() {
-            out.push(Diagnostic::new(Kind::ProfileSource, format!("{at}/source"), format!("item `{}` cites no source", item.id)));
+            out.push(Diagnostic::new(
+                Kind::ProfileSource,
+                format!("{at}/source"),
+                format!("item `{}` cites no source", item.id),
+            ));
         }
         for (s, source) in item.source.iter().enumerate() {
             if !profile.sources.contains_key(source) {
-                let mut diagnostic = Diagnostic::new(Kind::ProfileSource, 
+                let mut diagnostic = Diagnostic::new(
+                    Kind::ProfileSource,
                     format!("{at}/source/{s}"),
                     format!("unknown source `{}`", source.escape_debug()),
                 );

@@ -12,6 +12,7 @@ pub mod glossary_check;
 pub(crate) mod load;
 pub mod locate;
 pub mod parameters;
+pub(crate) mod suggest;
 mod texts;
 pub(crate) mod validate;
 

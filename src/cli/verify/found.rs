@@ -63,12 +63,16 @@ pub(super) fn failures(places: &Places, report: &Report, found: &mut Vec<Diagnos
             let help = help.replace(":; ", ": ");
             let message = format!("{treatment}fails `{}`", result.property.sentence());
             let diagnostic = match failure {
-                Failure::Paths { example, .. } => Diagnostic::new(kind_of(result.property), places.path(&example.answers), message),
+                Failure::Paths { example, .. } => {
+                    Diagnostic::new(kind_of(result.property), places.path(&example.answers), message)
+                }
                 Failure::Pairs { example, .. } => {
                     Diagnostic::new(kind_of(result.property), places.question(example.question), message)
                 }
-                Failure::Hidden(hidden) => Diagnostic::new(kind_of(result.property), places.rule(hidden.ending_rule), message)
-                    .with_related(places.rule(hidden.hidden_rule), "the rule the early end hides"),
+                Failure::Hidden(hidden) => {
+                    Diagnostic::new(kind_of(result.property), places.rule(hidden.ending_rule), message)
+                        .with_related(places.rule(hidden.hidden_rule), "the rule the early end hides")
+                }
                 Failure::RuleNeverFires(rule) => {
                     Diagnostic::new(kind_of(result.property), format!("{}/when", places.rule(*rule)), message)
                 }

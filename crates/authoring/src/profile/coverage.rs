@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use super::ProfileSet;
-use crate::protocol::validate::did_you_mean;
+use crate::protocol::suggest::did_you_mean;
 use crate::protocol::{Diagnostic, Kind, Protocol, QuestionIdx, ValidProtocol};
 
 /// How a question screens an item.

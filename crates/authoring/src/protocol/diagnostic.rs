@@ -102,8 +102,8 @@ kinds! {
     FindingOutsideScreening = "C028", "finding-outside-screening", Warning;
     /// "I'm not sure" offered on a multiple choice question.
     UnsureOnMultipleChoice = "C029", "unsure-on-multiple-choice", Error;
-    /// A choice question without options.
-    NoOptions = "C030", "no-options", Error;
+    /// `options` on a question that has none (a yes/no or number question).
+    OptionsOnNonChoice = "C030", "options-on-non-choice", Error;
     /// A field for another kind of question (`min` on a yes/no, `unsure` on a number...).
     MisplacedField = "C031", "misplaced-field", Error;
     /// A number question whose `max` is below its `min`.
@@ -315,7 +315,9 @@ impl fmt::Display for Diagnostics {
         let place = |f: &mut fmt::Formatter<'_>, pointer: &str, line: Option<usize>, column: Option<usize>| {
             let pointer = if pointer.is_empty() { "/" } else { pointer };
             match (line, column) {
-                (Some(line), Some(column)) => writeln!(f, "{}: {pointer} (line {line}, column {column})", self.source_name),
+                (Some(line), Some(column)) => {
+                    writeln!(f, "{}: {pointer} (line {line}, column {column})", self.source_name)
+                }
                 _ => writeln!(f, "{}: {pointer} (no position in the file)", self.source_name),
             }
         };

@@ -56,7 +56,8 @@ pub fn untranslated_mentions(protocol: &Protocol) -> Vec<Diagnostic> {
             });
             if let Some((pointer, _)) = missed {
                 warnings.push(
-                    Diagnostic::new(Kind::UntranslatedGlossaryTerm, 
+                    Diagnostic::new(
+                        Kind::UntranslatedGlossaryTerm,
                         format!("{pointer}/{locale}"),
                         format!("the `{locale}` text does not use the glossary term `{translated}` (`{english}`)"),
                     )
@@ -78,8 +79,12 @@ pub fn unexplained_terms(protocol: &Protocol) -> Vec<Diagnostic> {
             texts.iter().find(|(pointer, text)| !pointer.starts_with("/glossary") && mentions(text.get("en"), term));
         if let Some((pointer, _)) = first_use {
             warnings.push(
-                Diagnostic::new(Kind::UnexplainedTerm, pointer.clone(), format!("the medical term `{term}` has no plain explanation"))
-                    .with_help(format!("add {{\"term\": \"{term}\", \"explanation\": \"...\"}} to `glossary`")),
+                Diagnostic::new(
+                    Kind::UnexplainedTerm,
+                    pointer.clone(),
+                    format!("the medical term `{term}` has no plain explanation"),
+                )
+                .with_help(format!("add {{\"term\": \"{term}\", \"explanation\": \"...\"}} to `glossary`")),
             );
         }
     }

@@ -22,12 +22,8 @@ pub fn load(source_name: &str, text: &str) -> Result<Loaded, LoadError> {
         Diagnostics { source_name: source_name.to_owned(), items: vec![diagnostic] }
     };
 
-    let json: serde_json::Value = serde_json::from_str(text).map_err(|error| {
-        let mut diagnostic = Diagnostic::new(Kind::InvalidJson, "", format!("invalid JSON: {}", serde_message(&error)));
-        // serde_json counts columns from 0 at the start of a line; ours count from 1.
-        (diagnostic.line, diagnostic.column) = (Some(error.line().max(1)), Some(error.column().max(1)));
-        fail(diagnostic)
-    })?;
+    let json: serde_json::Value =
+        serde_json::from_str(text).map_err(|error| fail(syntax_error(Kind::InvalidJson, text, &error)))?;
 
     match json.get("format") {
         Some(format) if format.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
@@ -76,7 +72,10 @@ pub fn load(source_name: &str, text: &str) -> Result<Loaded, LoadError> {
                         let why = found.iter().find(|d| d.severity == super::Severity::Error);
                         let why = why.map_or(String::new(), |d| format!(": {} at {}", d.message, d.pointer));
                         let message = format!("treatment `{}` is not a valid protocol on its own{why}", option.id);
-                        diagnostics.items.push(Diagnostic::new(Kind::InvalidTreatment, format!("/treatments/{index}"), message));
+                        let mut diagnostic =
+                            Diagnostic::new(Kind::InvalidTreatment, format!("/treatments/{index}"), message);
+                        diagnostic.locate_in(text);
+                        diagnostics.items.push(diagnostic);
                         return Err(diagnostics);
                     }
                 }
@@ -88,20 +87,33 @@ pub fn load(source_name: &str, text: &str) -> Result<Loaded, LoadError> {
     }
 }
 
+/// A JSON syntax error of `kind`, at its line and column (serde_json counts the column in bytes;
+/// ours count characters, as every other place does).
+pub(crate) fn syntax_error(kind: Kind, text: &str, error: &serde_json::Error) -> Diagnostic {
+    let mut diagnostic = Diagnostic::new(kind, "", format!("invalid JSON: {}", serde_message(error)));
+    let line_start = text.split_inclusive('\n').take(error.line().saturating_sub(1)).map(str::len).sum::<usize>();
+    let offset = (line_start + error.column().saturating_sub(1)).min(text.len());
+    let offset = (0..=offset).rev().find(|&at| text.is_char_boundary(at)).unwrap_or(0);
+    let (line, column) = super::locate::line_column(text, offset);
+    (diagnostic.line, diagnostic.column) = (Some(line.max(1)), Some(column.max(1)));
+    diagnostic
+}
+
 /// The serde types, with the place of an error as a JSON pointer.
 #[allow(clippy::result_large_err, reason = "one diagnostic per file read: its size costs nothing")]
 fn typed(json: &serde_json::Value, text: &str) -> Result<Protocol, Diagnostic> {
-    deserialize_located(json, text)
+    deserialize_located(Kind::InvalidField, json, text)
 }
 
 /// The serde type `T` from `json`, an error naming its JSON pointer.
 #[allow(clippy::result_large_err, reason = "one diagnostic per file read: its size costs nothing")]
 pub(crate) fn deserialize_located<T: serde::de::DeserializeOwned>(
+    kind: Kind,
     json: &serde_json::Value,
     _text: &str,
 ) -> Result<T, Diagnostic> {
     serde_path_to_error::deserialize(json)
-        .map_err(|error| Diagnostic::new(Kind::InvalidField, pointer_of(error.path()), serde_message(error.inner())))
+        .map_err(|error| Diagnostic::new(kind, pointer_of(error.path()), serde_message(error.inner())))
 }
 
 /// serde_json's message without its own " at line L column C" suffix (we print places ourselves).

@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 
 use super::diagnostic::{Diagnostic, Kind};
+use super::suggest::did_you_mean;
 use super::texts::all_texts;
-use super::validate::did_you_mean;
 use super::{Parameter, Protocol};
 use candidacy_core::protocol::for_each_text_mut;
 pub use candidacy_core::protocol::placeholder::{placeholders, Placeholder};
@@ -61,8 +61,12 @@ pub(super) fn check(protocol: &Protocol) -> Vec<Diagnostic> {
                     let help = did_you_mean(placeholder.name, &known)
                         .unwrap_or_else(|| format!("declare `{}` in `parameters`", placeholder.name));
                     diagnostics.push(
-                        Diagnostic::new(Kind::UnknownParameter, pointer.clone(), format!("unknown parameter `{{{}}}`", placeholder.name))
-                            .with_help(help),
+                        Diagnostic::new(
+                            Kind::UnknownParameter,
+                            pointer.clone(),
+                            format!("unknown parameter `{{{}}}`", placeholder.name),
+                        )
+                        .with_help(help),
                     );
                 }
             }
@@ -70,14 +74,22 @@ pub(super) fn check(protocol: &Protocol) -> Vec<Diagnostic> {
     }
     for (id, parameter) in &protocol.parameters {
         if parameter.value == 0 {
-            diagnostics.push(Diagnostic::new(Kind::InvalidPeriod, format!("/parameters/{id}/value"), "a period must be at least 1"));
+            diagnostics.push(Diagnostic::new(
+                Kind::InvalidPeriod,
+                format!("/parameters/{id}/value"),
+                "a period must be at least 1",
+            ));
         }
     }
     for (id, places) in uses(protocol) {
         if places.is_empty() {
             diagnostics.push(
-                Diagnostic::new(Kind::UnusedParameter, format!("/parameters/{id}"), format!("parameter `{id}` is not cited by any text"))
-                    .with_help(format!("write `{{{id}}}` where the period is mentioned, or remove it")),
+                Diagnostic::new(
+                    Kind::UnusedParameter,
+                    format!("/parameters/{id}"),
+                    format!("parameter `{id}` is not cited by any text"),
+                )
+                .with_help(format!("write `{{{id}}}` where the period is mentioned, or remove it")),
             );
         }
     }

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::condition::{Cond, Condition, Test};
 use super::diagnostic::{Diagnostic, Kind, Related};
+use super::suggest::did_you_mean;
 use super::texts::{all_texts, missing_locales};
 use super::{Effect, NumberRange, OptionSet, Protocol, Question, QuestionKind, Span};
 use super::{Model, PlanModel, QuestionModel, RuleModel};
@@ -90,7 +91,8 @@ impl Checker<'_, '_> {
         }
         for (i, locale) in protocol.locales.iter().enumerate() {
             if !crate::messages::speaks(locale) {
-                self.report(Kind::InterfaceLanguageMissing, 
+                self.report(
+                    Kind::InterfaceLanguageMissing,
                     format!("/locales/{i}"),
                     format!(
                         "the widget's own buttons and headings are not written in `{locale}`: they show in English"
@@ -111,14 +113,16 @@ impl Checker<'_, '_> {
         let protocol = self.protocol;
         for (pointer, text) in all_texts(protocol) {
             if !text.has("en") {
-                self.report(Kind::MissingEnglishText, pointer.clone(), "missing English text").help = Some("add an `en` entry".into());
+                self.report(Kind::MissingEnglishText, pointer.clone(), "missing English text").help =
+                    Some("add an `en` entry".into());
             }
             for locale in missing_locales(protocol, text) {
                 self.report(Kind::MissingTranslation, pointer.clone(), format!("missing `{locale}` text"));
             }
             for locale in text.locales() {
                 if !protocol.locales.iter().any(|declared| declared == locale) {
-                    self.report(Kind::UndeclaredLocale, 
+                    self.report(
+                        Kind::UndeclaredLocale,
                         format!("{pointer}/{}", super::locate::pointer_segment(locale)),
                         format!("locale `{locale}` is not declared in `locales`"),
                     );
@@ -134,12 +138,16 @@ impl Checker<'_, '_> {
         for (i, option) in protocol.treatments.iter().enumerate() {
             self.check_id(format!("/treatments/{i}/id"), &option.id, "treatment");
             if known[..i].contains(&option.id.as_str()) {
-                self.report(Kind::DuplicateId, format!("/treatments/{i}/id"), format!("treatment `{}` is listed twice", option.id));
+                self.report(
+                    Kind::DuplicateId,
+                    format!("/treatments/{i}/id"),
+                    format!("treatment `{}` is listed twice", option.id),
+                );
             }
         }
         if protocol.treatments.len() == 1 {
-            self.report(Kind::SingleTreatmentChooser, "/treatments", "a chooser with one treatment chooses nothing").help =
-                Some("list two or more treatments, or describe the one in `treatment`".into());
+            self.report(Kind::SingleTreatmentChooser, "/treatments", "a chooser with one treatment chooses nothing")
+                .help = Some("list two or more treatments, or describe the one in `treatment`".into());
         }
         let mut references: Vec<(String, &[String])> = Vec::new();
         for (i, rule) in protocol.rules.iter().enumerate() {
@@ -155,7 +163,8 @@ impl Checker<'_, '_> {
         for (i, question) in protocol.questions.iter().enumerate() {
             references.push((format!("/questions/{i}/screens_for"), &question.screens_for));
             if !question.screens_for.is_empty() && !question.screening {
-                self.report(Kind::ScreensForNotScreening, 
+                self.report(
+                    Kind::ScreensForNotScreening,
                     format!("/questions/{i}/screens_for"),
                     "`screens_for` on a question that is not screening",
                 )
@@ -164,14 +173,22 @@ impl Checker<'_, '_> {
         }
         for (pointer, names) in references {
             if !names.is_empty() && known.is_empty() {
-                self.report(Kind::NoTreatmentsToChoose, pointer.clone(), "this protocol lists no `treatments` to choose from").help =
-                    Some("add the treatments to `treatments`, or remove this list".into());
+                self.report(
+                    Kind::NoTreatmentsToChoose,
+                    pointer.clone(),
+                    "this protocol lists no `treatments` to choose from",
+                )
+                .help = Some("add the treatments to `treatments`, or remove this list".into());
                 continue;
             }
             for (n, name) in names.iter().enumerate() {
                 if !known.contains(&name.as_str()) {
-                    self.report(Kind::UnknownTreatment, format!("{pointer}/{n}"), format!("unknown treatment `{}`", truncate(name))).help =
-                        did_you_mean(name, &known);
+                    self.report(
+                        Kind::UnknownTreatment,
+                        format!("{pointer}/{n}"),
+                        format!("unknown treatment `{}`", truncate(name)),
+                    )
+                    .help = did_you_mean(name, &known);
                 }
             }
         }
@@ -227,10 +244,15 @@ impl Checker<'_, '_> {
         if is_choice {
             let minimum = if question.kind == QuestionKind::SingleChoice { 2 } else { 1 };
             if question.options.len() < minimum {
-                self.report(Kind::TooFewOptions, format!("{at}/options"), format!("a {kind_name} question needs at least {minimum} options"));
+                self.report(
+                    Kind::TooFewOptions,
+                    format!("{at}/options"),
+                    format!("a {kind_name} question needs at least {minimum} options"),
+                );
             }
             if question.options.len() > OptionSet::MAX_OPTIONS {
-                self.report(Kind::TooManyOptions, 
+                self.report(
+                    Kind::TooManyOptions,
                     format!("{at}/options"),
                     format!("at most {} options are supported", OptionSet::MAX_OPTIONS),
                 );
@@ -246,14 +268,16 @@ impl Checker<'_, '_> {
             for (o, option) in question.options.iter().enumerate() {
                 self.check_id(format!("{at}/options/{o}/id"), &option.id, "option");
                 if option.risk.is_some() && !(option.finding && question.screening) {
-                    self.report(Kind::RiskOutsideFindings, 
+                    self.report(
+                        Kind::RiskOutsideFindings,
                         format!("{at}/options/{o}/risk"),
                         "`risk` only ranks the findings of a screening question",
                     )
                     .help = Some("mark the option `\"finding\": true`, or remove `risk`".into());
                 }
                 if option.finding && !question.screening {
-                    self.report(Kind::FindingOutsideScreening, 
+                    self.report(
+                        Kind::FindingOutsideScreening,
                         format!("{at}/options/{o}/finding"),
                         "`finding` has no effect outside a screening question",
                     )
@@ -261,10 +285,18 @@ impl Checker<'_, '_> {
                 }
             }
             if question.kind == QuestionKind::MultipleChoice && question.options.iter().any(|o| o.unsure) {
-                self.report(Kind::UnsureOnMultipleChoice, format!("{at}/options"), "a multiple choice question cannot offer \"I'm not sure\"");
+                self.report(
+                    Kind::UnsureOnMultipleChoice,
+                    format!("{at}/options"),
+                    "a multiple choice question cannot offer \"I'm not sure\"",
+                );
             }
         } else if !question.options.is_empty() {
-            self.report(Kind::NoOptions, format!("{at}/options"), format!("a {kind_name} question has no options"));
+            self.report(
+                Kind::OptionsOnNonChoice,
+                format!("{at}/options"),
+                format!("a {kind_name} question has no options"),
+            );
         }
 
         let yes_no_only = [
@@ -279,7 +311,11 @@ impl Checker<'_, '_> {
                 } else {
                     None
                 };
-                let diagnostic = self.report(Kind::MisplacedField, format!("{at}/{field}"), format!("`{field}` is only for yes/no questions"));
+                let diagnostic = self.report(
+                    Kind::MisplacedField,
+                    format!("{at}/{field}"),
+                    format!("`{field}` is only for yes/no questions"),
+                );
                 diagnostic.help = help.map(Into::into);
             }
         }
@@ -289,7 +325,11 @@ impl Checker<'_, '_> {
             match (question.min, question.max) {
                 (Some(min), Some(max)) if min <= max => bounds = (min, max),
                 (Some(min), Some(max)) => {
-                    self.report(Kind::MaxBelowMin, format!("{at}/max"), format!("`max` ({max}) is below `min` ({min})"));
+                    self.report(
+                        Kind::MaxBelowMin,
+                        format!("{at}/max"),
+                        format!("`max` ({max}) is below `min` ({min})"),
+                    );
                 }
                 _ => {
                     self.report(Kind::NumberWithoutBounds, at.clone(), "a number question needs `min` and `max`");
@@ -298,7 +338,11 @@ impl Checker<'_, '_> {
             if let Some(safe) = question.safe_range {
                 self.check_range(&format!("{at}/safe_range"), safe);
                 if !question.screening {
-                    self.report(Kind::SafeRangeOutsideScreening, format!("{at}/safe_range"), "`safe_range` has no effect outside a screening question");
+                    self.report(
+                        Kind::SafeRangeOutsideScreening,
+                        format!("{at}/safe_range"),
+                        "`safe_range` has no effect outside a screening question",
+                    );
                 }
             }
         } else {
@@ -309,7 +353,11 @@ impl Checker<'_, '_> {
                 ("safe_range", question.safe_range.is_some()),
             ] {
                 if present {
-                    self.report(Kind::MisplacedField, format!("{at}/{field}"), format!("`{field}` is only for number questions"));
+                    self.report(
+                        Kind::MisplacedField,
+                        format!("{at}/{field}"),
+                        format!("`{field}` is only for number questions"),
+                    );
                 }
             }
         }
@@ -327,7 +375,12 @@ impl Checker<'_, '_> {
                     QuestionKind::Number => "add a `safe_range`: values outside it are findings",
                     _ => "mark the options that rule treatment out or need a clinician with `\"finding\": true`",
                 };
-                self.report(Kind::ScreeningWithoutFinding, format!("{at}/screening"), "a screening question has no finding").help = Some(help.into());
+                self.report(
+                    Kind::ScreeningWithoutFinding,
+                    format!("{at}/screening"),
+                    "a screening question has no finding",
+                )
+                .help = Some(help.into());
             }
         }
 
@@ -388,7 +441,8 @@ impl Checker<'_, '_> {
         let id = &question.id;
         if !question.screening || question.informational {
             let pointer = declared[0].0.clone();
-            self.report(Kind::CannotRuleOut, 
+            self.report(
+                Kind::CannotRuleOut,
                 pointer,
                 format!("question `{id}` cannot rule out `{}`: it is not a screening question", declared[0].1),
             )
@@ -429,7 +483,11 @@ impl Checker<'_, '_> {
                 self.report(Kind::InvalidNumberRange, pointer, "a number range needs `at_least`, `below` or both");
             }
             (Some(low), Some(high)) if low >= high => {
-                self.report(Kind::InvalidNumberRange, pointer, format!("the range `at_least {low}, below {high}` is empty"));
+                self.report(
+                    Kind::InvalidNumberRange,
+                    pointer,
+                    format!("the range `at_least {low}, below {high}` is empty"),
+                );
             }
             _ => {}
         }
@@ -450,16 +508,28 @@ impl Checker<'_, '_> {
             self.check_id(format!("{at}/id"), &rule.id, "rule");
             match (rule.effect, &rule.come_back) {
                 (Effect::Postpone, None) => {
-                    self.report(Kind::PostponeWithoutComeBack, at.clone(), format!("postpone rule `{}` has no `come_back` text", rule.id)).help =
-                        Some("say when to come back, e.g. \"once the cold sore has fully healed\"".into());
+                    self.report(
+                        Kind::PostponeWithoutComeBack,
+                        at.clone(),
+                        format!("postpone rule `{}` has no `come_back` text", rule.id),
+                    )
+                    .help = Some("say when to come back, e.g. \"once the cold sore has fully healed\"".into());
                 }
                 (effect, Some(_)) if effect != Effect::Postpone => {
-                    self.report(Kind::TextForAnotherOutcome, format!("{at}/come_back"), "`come_back` is only shown for postpone rules");
+                    self.report(
+                        Kind::TextForAnotherOutcome,
+                        format!("{at}/come_back"),
+                        "`come_back` is only shown for postpone rules",
+                    );
                 }
                 _ => {}
             }
             if rule.instead.is_some() && rule.effect != Effect::NotCandidate {
-                self.report(Kind::TextForAnotherOutcome, format!("{at}/instead"), "`instead` is only shown for not_candidate rules");
+                self.report(
+                    Kind::TextForAnotherOutcome,
+                    format!("{at}/instead"),
+                    "`instead` is only shown for not_candidate rules",
+                );
             }
             if rule.ends_quiz && rule.effect == Effect::Note {
                 self.report(Kind::NoteEndsQuiz, format!("{at}/ends_quiz"), "a note rule cannot end the quiz").help =
@@ -488,7 +558,11 @@ impl Checker<'_, '_> {
         for (s, source) in sources.iter().enumerate() {
             if !self.protocol.sources.contains_key(source) {
                 let known: Vec<&str> = self.protocol.sources.keys().map(String::as_str).collect();
-                let diagnostic = self.report(Kind::UnknownSource, format!("{pointer}/{s}"), format!("unknown source `{}`", truncate(source)));
+                let diagnostic = self.report(
+                    Kind::UnknownSource,
+                    format!("{pointer}/{s}"),
+                    format!("unknown source `{}`", truncate(source)),
+                );
                 diagnostic.help = did_you_mean(source, &known);
             }
         }
@@ -526,8 +600,12 @@ impl Checker<'_, '_> {
 
     fn check_span(&mut self, pointer: &str, span: Span) {
         if span.min == 0 || span.min > span.max {
-            self.report(Kind::InvalidSpan, pointer, format!("`{}..{}` is not a range of at least 1", span.min, span.max)).help =
-                Some("write `{\"min\": 3, \"max\": 4}` with 1 <= min <= max".into());
+            self.report(
+                Kind::InvalidSpan,
+                pointer,
+                format!("`{}..{}` is not a range of at least 1", span.min, span.max),
+            )
+            .help = Some("write `{\"min\": 3, \"max\": 4}` with 1 <= min <= max".into());
         }
     }
 
@@ -697,25 +775,4 @@ fn truncate(id: &str) -> String {
         short.push('…');
     }
     short.escape_debug().to_string()
-}
-
-pub(crate) fn did_you_mean(unknown: &str, known: &[&str]) -> Option<String> {
-    let best = known.iter().map(|k| (edit_distance(unknown, k), *k)).min()?;
-    let close_enough = best.0 <= 2.max(unknown.chars().count() / 4);
-    close_enough.then(|| format!("did you mean `{}`?", best.1))
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = previous + usize::from(ca != cb);
-            previous = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
-        }
-    }
-    row[b.len()]
 }
