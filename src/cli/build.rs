@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 
 use super::format::Format;
-use super::{read_input, ProfileArgs};
+use super::{read_input, ProfileArgs, EXIT_USAGE};
 use crate::build::{compile, texts_file_name, PROTOCOL_SUFFIX};
 use crate::protocol::Diagnostics;
 
@@ -32,14 +32,24 @@ fn build(
     out: &mut dyn Write,
     found: &mut Vec<Diagnostics>,
 ) -> Result<ExitCode> {
-    for (step, run) in [("check", super::check::run_on as Step), ("verify", super::verify::run_on)] {
-        let code = run(name, text, args, out, found)?;
-        if code != ExitCode::SUCCESS {
-            writeln!(out, "build: nothing written: {name} does not pass `candidacy {step}`")?;
-            return Ok(code);
-        }
+    // Checked once, then that protocol proved and compiled: what `check` and `verify` print.
+    let Some((profiles, checked)) = super::check::check_on(name, text, args, out, found)? else {
+        return Ok(ExitCode::from(EXIT_USAGE));
+    };
+    super::check::report(name, &checked, out)?;
+    found.push(checked.diagnostics.clone());
+    let nothing_written = |step: &str, out: &mut dyn Write| {
+        writeln!(out, "build: nothing written: {name} does not pass `candidacy {step}`")
+    };
+    let Some(protocol) = checked.protocol else {
+        nothing_written("check", out)?;
+        return Ok(super::check::exit_code(&checked));
+    };
+    let code = super::verify::prove_checked(name, text, &protocol, &profiles, Vec::new(), out, found)?;
+    if code != ExitCode::SUCCESS {
+        nothing_written("verify", out)?;
+        return Ok(code);
     }
-    let protocol = crate::protocol::load(name, text).map_err(|e| anyhow::anyhow!("{e}"))?.protocol;
     let build = compile(&protocol);
     let beside = |file: &str| -> PathBuf { output.with_file_name(file) };
     let mut files = vec![(output.to_path_buf(), &build.protocol)];
@@ -52,5 +62,3 @@ fn build(
     writeln!(out, "built: protocol `{}` v{}, fingerprint {}", doc.id, doc.version, protocol.fingerprint)?;
     Ok(ExitCode::SUCCESS)
 }
-
-type Step = fn(&str, &str, &ProfileArgs, &mut dyn Write, &mut Vec<Diagnostics>) -> Result<ExitCode>;

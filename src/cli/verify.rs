@@ -11,11 +11,11 @@ use anyhow::Result;
 mod found;
 
 use super::format::Format;
-use super::{load_profiles, plural, read_input, thousands, words, ProfileArgs, EXIT_PROBLEMS, EXIT_USAGE};
+use super::{plural, read_input, thousands, words, ProfileArgs, EXIT_PROBLEMS, EXIT_USAGE};
 use crate::answers::Answers;
 use crate::answers::Value;
 use crate::engine;
-use crate::profile::{Profile, ProfileSet, Screening};
+use crate::profile::{Profile, ProfileSet};
 use crate::protocol::{Diagnostic, Diagnostics, Kind};
 use crate::protocol::{Outcome, ValidProtocol};
 use crate::verify::profile::{prove, ItemProperty, ProfileProof};
@@ -36,33 +36,45 @@ pub(super) fn run_on(
     out: &mut dyn Write,
     found: &mut Vec<Diagnostics>,
 ) -> Result<ExitCode> {
-    let Some(profiles) = load_profiles(args.profiles.as_deref(), out, found)? else {
+    let Some((profiles, checked)) = super::check::check_on(name, text, args, out, found)? else {
         return Ok(ExitCode::from(EXIT_USAGE));
     };
-    let screening = Screening { profiles: &profiles, no_profile: args.no_profile };
-    let checked = crate::check::check_with(name, text, Some(screening));
+    let code = super::check::exit_code(&checked);
     let Some(protocol) = checked.protocol else {
         write!(out, "{}", checked.diagnostics)?;
         found.push(checked.diagnostics.clone());
         let n = checked.diagnostics.errors().count();
         writeln!(out, "{name}: {n} error{}; `candidacy check` lists them with their places", plural(n))?;
-        return Ok(ExitCode::from(if checked.malformed { EXIT_USAGE } else { EXIT_PROBLEMS }));
+        return Ok(code);
     };
     for warning in checked.diagnostics.warnings().filter(|w| w.kind == Kind::TreatmentWithoutProfileAccepted) {
         writeln!(out, "warning: {} ({})", warning.message, warning.help.as_deref().unwrap_or_default())?;
     }
-    // check's warnings (a treatment accepted without a profile among them), then verify's failures.
-    let mut failed = Diagnostics { source_name: name.to_owned(), items: checked.diagnostics.items.clone() };
+    prove_checked(name, text, &protocol, &profiles, checked.diagnostics.items, out, found)
+}
+
+/// The proof of a protocol that passed `check` (`build` proves what it checked): its report for
+/// people, and `warnings` then each failed property gathered in `found`.
+pub(super) fn prove_checked(
+    name: &str,
+    text: &str,
+    protocol: &ValidProtocol,
+    profiles: &ProfileSet,
+    warnings: Vec<Diagnostic>,
+    out: &mut dyn Write,
+    found: &mut Vec<Diagnostics>,
+) -> Result<ExitCode> {
+    let mut failed = Diagnostics { source_name: name.to_owned(), items: warnings };
     let code = if protocol.treatments.is_empty() {
-        let places = Places { top: &protocol, verified: &protocol, treatment: None };
-        verify_one(&places, name, &profiles, out, &mut failed.items)?
+        let places = Places { top: protocol, verified: protocol, treatment: None };
+        verify_one(&places, name, profiles, out, &mut failed.items)?
     } else {
         // A chooser is safe when each of its treatments is: each is proved as the protocol it amounts to.
         let mut code = ExitCode::SUCCESS;
         for choice in &protocol.treatments {
             let shown = format!("{name}, treatment `{}`", choice.id);
-            let places = Places { top: &protocol, verified: &choice.protocol, treatment: Some(&choice.id) };
-            if verify_one(&places, &shown, &profiles, out, &mut failed.items)? != ExitCode::SUCCESS {
+            let places = Places { top: protocol, verified: &choice.protocol, treatment: Some(&choice.id) };
+            if verify_one(&places, &shown, profiles, out, &mut failed.items)? != ExitCode::SUCCESS {
                 code = ExitCode::from(EXIT_PROBLEMS);
             }
         }
