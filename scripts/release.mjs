@@ -6,6 +6,7 @@
 //                               package.json and release.json (every file's SHA-384 integrity)
 //   dist/candidacy/latest/      tiny entry points that import the versioned files (short cache)
 //   dist/npm/candidacy-widget-<version>.tgz   `npm pack` of the versioned folder
+//   dist/wordpress/candidacy-<version>.zip    the WordPress plugin (scripts/wordpress-plugin.mjs)
 //
 // The loader gets the wasm's and the stylesheet's integrity and checks them before use; the
 // snippet's `integrity` (candidacy snippet) covers the loader itself, glue included.
@@ -119,4 +120,7 @@ writeFileSync(join(latest, "release.json"), `${JSON.stringify(manifest, null, 2)
 const npm = at("npm");
 mkdirSync(npm, { recursive: true });
 execFileSync("npm", ["pack", "--silent", "--pack-destination", npm], { cwd: release, stdio: ["ignore", "ignore", "inherit"] });
-console.log(`release: candidacy ${version} in candidacy/${version}/ and npm/ (loader ${manifest.files["candidacy.js"].integrity})`);
+
+// 5. The WordPress plugin, carrying this release in assets/<version>/.
+execFileSync("node", [join(repository, "scripts/wordpress-plugin.mjs"), release, at("wordpress")], { stdio: ["ignore", "ignore", "inherit"] });
+console.log(`release: candidacy ${version} in candidacy/${version}/, npm/ and wordpress/ (loader ${manifest.files["candidacy.js"].integrity})`);

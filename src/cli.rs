@@ -10,7 +10,7 @@ pub mod format;
 mod numbers;
 pub mod preview;
 mod profiles;
-mod snippet;
+pub mod snippet;
 mod table;
 mod verify;
 mod words;

@@ -296,7 +296,7 @@ fn fallback(config: &Config, locale: &str) -> String {
 }
 
 /// The iframe's accessible name. The messages have none for it, so it is kept here.
-fn frame_title(locale: &str) -> &'static str {
+pub fn frame_title(locale: &str) -> &'static str {
     match messages(locale).locale() {
         "es" => "Cuestionario de tratamiento",
         _ => "Treatment check",

@@ -121,7 +121,7 @@ impl std::fmt::Display for ConfigWarning {
 }
 
 /// Longest accepted attribute value: a hostile page cannot make the widget carry megabytes.
-const MAX_LEN: usize = 2048;
+pub const MAX_LEN: usize = 2048;
 
 impl Config {
     /// Reads the configuration; `attribute` returns an attribute's value by name.
