@@ -2,11 +2,16 @@
 # Sets up and runs every test: formatting, the dependency policy (cargo deny), lints (native and
 # wasm32), the proof that the default protocol is safe, the native tests (unit, integration,
 # property, mutants), the widget's tests in headless Chromium (wasm-bindgen-test, including 1,000
-# random walks), and the end-to-end tests (Playwright) against the release build.
+# random walks), the end-to-end tests (Playwright) against the release build, and the WordPress
+# plugin in a real WordPress (Debian's packages, served on 127.0.0.1).
 # Needs only rustup on Debian; installs the rest. Safe to run again (installed parts are skipped).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
+# A fresh clone builds everything once: incremental caches and full debug info would only fill the
+# disk (CI's is small). Line tables keep backtraces' file and line.
+export CARGO_INCREMENTAL=0
+export CARGO_PROFILE_DEV_DEBUG=line-tables-only
 setup_rust
 setup_supply_chain
 setup_web
@@ -53,3 +58,14 @@ build_widget
 
 step "end-to-end tests (Playwright, Debian Chromium, 127.0.0.1)"
 (cd e2e && CANDIDACY_CLI="$PWD/../target/release/candidacy" npx playwright test)
+
+step "the WordPress plugin: php -l, phpcs (PSR-12), its validator against the widget's own answers"
+wordpress_site="$PWD/target/wordpress-site"
+bash scripts/wordpress-site.sh start "$wordpress_site" 4180
+trap 'bash scripts/wordpress-site.sh stop "$wordpress_site"' EXIT
+find packaging/wordpress/candidacy tests/wordpress -name '*.php' -print0 | xargs -0 -n1 php -l -n >/dev/null
+phpcs --standard=packaging/wordpress/phpcs.xml
+php tests/wordpress/validation.php
+
+step "the WordPress plugin in WordPress: install, settings, Author content, every mode, update, deactivation"
+(cd e2e && CANDIDACY_WORDPRESS_SITE="$wordpress_site" npx playwright test -c wordpress.config.ts)
