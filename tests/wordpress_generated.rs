@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use candidacy::cli::snippet::frame_title;
+use candidacy::cli::snippet::{frame_title, FRAME_STYLE};
 use candidacy::config::element::{Kind, Reader, TABLE};
 use candidacy::config::{Config, MAX_LEN};
 use candidacy::messages::{messages, INTERFACE_LOCALES};
@@ -54,6 +54,7 @@ fn element() -> Value {
     json!({
         "generated": format!("from the Rust side by tests/wordpress_generated.rs ({UPDATE} rewrites it); do not edit"),
         "maxLength": MAX_LEN,
+        "frameStyle": FRAME_STYLE,
         "attributes": attributes,
         "fallbackWords": words,
     })

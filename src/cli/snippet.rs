@@ -38,7 +38,7 @@ const PARENT_ORIGIN: &str = "parent-origin";
 const MAX_LEN: usize = 2048;
 /// `display:block`: an inline iframe sits flush left in WordPress block themes. The height is the
 /// loader's reserved one, until the parent script sizes the frame to its content.
-const FRAME_STYLE: &str = "display:block;width:100%;border:0;min-height:36em";
+pub const FRAME_STYLE: &str = "display:block;width:100%;border:0;min-height:36em";
 
 /// What the command prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -57,6 +57,12 @@ final class Element
         return (int) self::table()['maxLength'];
     }
 
+    /** iframe mode's frame style, as `candidacy snippet --iframe` prints it: a block element. */
+    public static function frameStyle(): string
+    {
+        return (string) self::table()['frameStyle'];
+    }
+
     /**
      * The fallback's words in `$locale`'s language, English for one the widget does not speak.
      *

@@ -10,9 +10,6 @@ namespace Candidacy;
 
 final class Embed
 {
-    /** iframe mode's frame: a block element, so block themes centre it like any other block. */
-    private const FRAME_STYLE = 'display:block;width:100%;border:0;min-height:36em';
-
     /**
      * `[candidacy phone="…" booking-url="…" mode="popup" analytics]`.
      *
@@ -158,7 +155,7 @@ final class Embed
                 . '</iframe><noscript><p>%s</p></noscript>',
             esc_url($src),
             esc_attr(Element::words($locale)['frameTitle']),
-            esc_attr(self::FRAME_STYLE),
+            esc_attr(Element::frameStyle()),
             esc_attr((string) wp_json_encode((object) $config)),
             self::fallback($attributes, $locale)
         );
